@@ -1,0 +1,109 @@
+using TicketFlow.Workflow.Contacts;
+using TicketFlow.Workflow.Tickets;
+using TicketFlow.Workflow.Tickets.Events;
+using static TicketFlow.Workflow.Tickets.TicketStatus;
+
+namespace TicketFlow.Workflow.Tests.Tickets;
+
+public sealed class TicketTransitionsTests
+{
+    private static readonly DateOnly Day = new(2026, 3, 2);
+
+    private static TicketFacts Facts(TicketStatus status, bool blocking = false, bool portal = false) =>
+        new(status, blocking, portal, LatestDate: null);
+
+    public static TheoryData<TicketStatus, TicketEvent, TicketStatus> AllowedMoves => new()
+    {
+        { Registered, new IwpSigned(Day, "staff", "iwp-1", Day, Day, false), TicketStatus.IwpSigned },
+        // A not-compliant review sends the EN back for an amended IWP; its signatures reopen the window.
+        { AmendmentNeeded, new IwpSigned(Day, "staff", "iwp-2", Day, Day, false), TicketStatus.IwpSigned },
+        { TicketStatus.IwpSigned, new IwpSubmitted(Day, "staff"), TicketStatus.IwpSubmitted },
+        { TicketStatus.IwpSubmitted, new TpmReceiptRecorded(Day, "staff"), UnderReview },
+        { UnderReview, new ReviewDecisionRecorded(Day, "staff", Compliant: true), InitialJobAcquisition },
+        { UnderReview, new ReviewDecisionRecorded(Day, "staff", Compliant: false), AmendmentNeeded },
+        { UnderReview, new IwpAmended(Day, "staff", "amendment-1"), UnderReview },
+        { InitialJobAcquisition, new ContactAttemptRecorded(Day, "staff", "note-1", ContactMethod.Phone, false), InitialJobAcquisition },
+        { InitialJobAcquisition, new PhaseChanged(Day, "staff"), OngoingSupport },
+        { OngoingSupport, new NoContactRequested(Day, "staff"), OngoingSupport },
+        { InitialJobAcquisition, new WorkStarted(Day, "staff"), InitialJobAcquisition },
+        { InitialJobAcquisition, new TicketUnassigned(Day, "staff", UnassignmentReason.ByTicketholder), Unassigned },
+        { OngoingSupport, new TicketUnassigned(Day, "staff", UnassignmentReason.LostContact), Unassigned },
+        { Unassigned, new RetentionPeriodEnded(Day, "system"), RecordsRetained },
+        { RecordsRetained, new RecordDisposalConfirmed(Day, "staff"), RecordsDisposed },
+    };
+
+    [Theory]
+    [MemberData(nameof(AllowedMoves))]
+    public void An_allowed_event_moves_the_ticket_to_the_tables_next_status(TicketStatus from, TicketEvent ticketEvent, TicketStatus expected)
+    {
+        var decision = TicketTransitions.Check(Facts(from), ticketEvent);
+
+        Assert.True(decision.Allowed, decision.Reason);
+        Assert.Equal(expected, decision.NextStatus);
+    }
+
+    public static TheoryData<TicketStatus, TicketEvent> RefusedMoves => new()
+    {
+        { Registered, new IwpSubmitted(Day, "staff") },
+        { Registered, new TpmReceiptRecorded(Day, "staff") },
+        { TicketStatus.IwpSigned, new ReviewDecisionRecorded(Day, "staff", true) },
+        { TicketStatus.IwpSubmitted, new ContactAttemptRecorded(Day, "staff", "note-1", ContactMethod.Email, true) },
+        { OngoingSupport, new PhaseChanged(Day, "staff") },
+        { Unassigned, new ContactAttemptRecorded(Day, "staff", "note-1", ContactMethod.Email, true) },
+        { Unassigned, new RecordDisposalConfirmed(Day, "staff") },
+        { RecordsDisposed, new IwpSigned(Day, "staff", "iwp-3", Day, Day, false) },
+        { Registered, new TicketUnassigned(Day, "staff", UnassignmentReason.ByEmploymentNetwork) },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedMoves))]
+    public void An_event_the_status_does_not_allow_is_refused_with_the_statuses_that_would_allow_it(TicketStatus from, TicketEvent ticketEvent)
+    {
+        var decision = TicketTransitions.Check(Facts(from), ticketEvent);
+
+        Assert.False(decision.Allowed);
+        Assert.Contains($"not allowed while the ticket is {from}", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_iwp_with_a_blocking_finding_cannot_be_recorded_as_submitted()
+    {
+        var decision = TicketTransitions.Check(Facts(TicketStatus.IwpSigned, blocking: true), new IwpSubmitted(Day, "staff"));
+
+        Assert.False(decision.Allowed);
+        Assert.Contains("blocking compliance finding", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Portal_assignment_needs_ticket_portal_rights()
+    {
+        var withoutRights = TicketTransitions.Check(Facts(TicketStatus.IwpSigned, portal: false), new PortalAssignmentRecorded(Day, "staff"));
+        var withRights = TicketTransitions.Check(Facts(TicketStatus.IwpSigned, portal: true), new PortalAssignmentRecorded(Day, "staff"));
+
+        Assert.False(withoutRights.Allowed);
+        Assert.Contains("Program Integrity", withoutRights.Reason, StringComparison.Ordinal);
+        Assert.Equal(InitialJobAcquisition, withRights.NextStatus);
+    }
+
+    [Fact]
+    public void An_event_dated_before_the_latest_recorded_event_is_refused()
+    {
+        var facts = new TicketFacts(InitialJobAcquisition, false, false, LatestDate: Day);
+
+        var decision = TicketTransitions.Check(facts, new WorkStarted(Day.AddDays(-1), "staff"));
+
+        Assert.False(decision.Allowed);
+        Assert.Contains("dated before", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_event_type_has_exactly_one_row()
+    {
+        var eventTypes = typeof(TicketEvent).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(TicketEvent)) && !t.IsAbstract)
+            .ToHashSet();
+
+        Assert.Equal(eventTypes.Count, TicketTransitions.Rows.Count);
+        Assert.Equal(eventTypes, TicketTransitions.Rows.Select(r => r.Event).ToHashSet());
+    }
+}
