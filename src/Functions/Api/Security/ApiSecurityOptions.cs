@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TicketFlow.Functions.Api.Security;
+
+/// <summary>Authentication and rate settings, bound from the <c>Api:Security</c> configuration section.</summary>
+public sealed class ApiSecurityOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Api:Security";
+
+    /// <summary>
+    /// SHA-256 hash (lowercase hex) of the operator's administrative key's secret. Empty: no administrative key;
+    /// ENs and keys are then managed with the command line only.
+    /// </summary>
+    [RegularExpression("^([0-9a-f]{64})?$", ErrorMessage = "AdministratorKeyHash must be 64 lowercase hex digits.")]
+    public string AdministratorKeyHash { get; set; } = string.Empty;
+
+    /// <summary>How many requests one caller may make in each <see cref="RateWindow"/>.</summary>
+    [Range(1, 1_000_000)]
+    public int RequestsPerWindow { get; set; } = 1200;
+
+    /// <summary>The window the request limit counts in.</summary>
+    public TimeSpan RateWindow { get; set; } = TimeSpan.FromMinutes(1);
+}
