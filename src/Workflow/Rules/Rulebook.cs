@@ -67,7 +67,7 @@ public sealed class Rulebook
     public IReadOnlyList<RulebookConvention> Conventions { get; } =
     [
         new("Calendar days do not roll",
-            "A calendar-day deadline stays on its date when that date is a Saturday, Sunday or holiday: the documents allow no roll, and the earlier date is the safe one."),
+            "A calendar-day deadline does not move when it falls on a Saturday, Sunday or holiday: the documents allow no roll, and the earlier date is the safe one."),
         new("Business days",
             "Business days exclude Saturdays, Sundays, US federal holidays as observed (5 U.S.C. 6103: a Saturday holiday on the Friday before, a Sunday holiday on the Monday after) and closures by Executive Order."),
         new("Counting from receipt",
