@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TicketFlow.Workflow.Iwps;
+
+/// <summary>
+/// The IWP's JSON form: camelCase members, enums as camelCase strings, dates as yyyy-MM-dd, unknown members rejected.
+/// schemas/iwp.schema.json describes the same shape (a test keeps the two in step).
+/// </summary>
+public static class IwpJson
+{
+    /// <summary>The serializer options that define the shape.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Reads an IWP.</summary>
+    /// <exception cref="IwpFormatException">The text is not JSON, or not an IWP object of the published shape.</exception>
+    public static Iwp Deserialize(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            return JsonSerializer.Deserialize<Iwp>(json, Options)
+                ?? throw new IwpFormatException("The file holds null, not an IWP object.");
+        }
+        catch (JsonException error)
+        {
+            throw new IwpFormatException(Describe(error), error);
+        }
+    }
+
+    /// <summary>Writes an IWP in the published shape, indented.</summary>
+    public static string Serialize(Iwp iwp) => JsonSerializer.Serialize(iwp, Options);
+
+    private static string Describe(JsonException error)
+    {
+        var where = error.Path is { Length: > 0 } path ? path : "$";
+        var line = error.LineNumber is { } n ? string.Create(CultureInfo.InvariantCulture, $" (line {n + 1})") : "";
+        var message = error.Message;
+        string reason;
+        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            var start = message.IndexOf('\'', StringComparison.Ordinal);
+            var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
+            var member = end > start ? message[(start + 1)..end] : "?";
+            reason = $"unknown member '{member}'";
+        }
+        else if (message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            reason = "value of the wrong type or form (dates are yyyy-MM-dd, enums are the listed camelCase names, numbers are plain numbers)";
+        }
+        else
+        {
+            // Syntax errors: keep the reader's own description, without the location it appends.
+            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            reason = "not valid JSON: " + (cut > 0 ? message[..cut] : message).TrimEnd('.');
+        }
+
+        return $"Invalid IWP at {where}{line}: {reason}.";
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            PropertyNameCaseInsensitive = false,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            NumberHandling = JsonNumberHandling.Strict,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            WriteIndented = true,
+            ReadCommentHandling = JsonCommentHandling.Disallow,
+            AllowTrailingCommas = false,
+            RespectNullableAnnotations = true,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
