@@ -36,7 +36,7 @@ public sealed class IwpComplianceChecker
         run.ServicesSection(iwp.Services);
         run.PartThree(iwp, today);
         var ordered = run.Findings.OrderBy(f => f.Severity).ToList();
-        var later = iwp.Signatures?.LaterSignatureDate;
+        var later = iwp.Signatures?.LaterSignatureDate();
         var submission = later is { } date ? _deadlines.Compute(RuleIds.IwpSubmission, date) : null;
         return new IwpCheckResult(ordered, submission);
     }
@@ -166,7 +166,7 @@ public sealed class IwpComplianceChecker
             if (longTerm is not null && Missing(longTerm.Advancement))
                 Add(IwpChecks.Statement1Advancement, "$.goals.longTerm.advancement", "Say what job advancement the long-term goal aims at.");
 
-            var signed = iwp.Signatures?.LaterSignatureDate;
+            var signed = iwp.Signatures?.LaterSignatureDate();
             var blind = iwp.Ticketholder?.StatutorilyBlind ?? false;
             if (shortTerm?.MonthlyEarnings is { } shortEarnings)
             {

@@ -20,8 +20,10 @@ public static class IwpJson
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            return JsonSerializer.Deserialize<Iwp>(json, Options)
+            var iwp = JsonSerializer.Deserialize<Iwp>(json, Options)
                 ?? throw new IwpFormatException("The file holds null, not an IWP object.");
+            RejectNullItems(iwp);
+            return iwp;
         }
         catch (JsonException error)
         {
@@ -31,6 +33,25 @@ public static class IwpJson
 
     /// <summary>Writes an IWP in the published shape, indented.</summary>
     public static string Serialize(Iwp iwp) => JsonSerializer.Serialize(iwp, Options);
+
+    // Array items are objects or strings, never null (the schema says so); the reader does not enforce that for
+    // collection elements, so it is checked here rather than in every consumer.
+    private static void RejectNullItems(Iwp iwp)
+    {
+        NoNulls(iwp.Services, "$.services");
+        NoNulls(iwp.WorkHistory?.Jobs, "$.workHistory.jobs");
+        NoNulls(iwp.TermsAndConditions?.Additional, "$.termsAndConditions.additional");
+    }
+
+    private static void NoNulls<T>(IReadOnlyList<T>? items, string path)
+        where T : class
+    {
+        for (var i = 0; items is not null && i < items.Count; i++)
+        {
+            if (items[i] is null)
+                throw new IwpFormatException(string.Create(CultureInfo.InvariantCulture, $"Invalid IWP at {path}[{i}]: null is not allowed in this list."));
+        }
+    }
 
     private static string Describe(JsonException error)
     {
@@ -45,9 +66,15 @@ public static class IwpJson
             var member = end > start ? message[(start + 1)..end] : "?";
             reason = $"unknown member '{member}'";
         }
+        else if (message.Contains("expected one of", StringComparison.Ordinal))
+        {
+            var start = message.IndexOf("expected one of", StringComparison.Ordinal);
+            var end = message.IndexOf('.', start);
+            reason = "not an allowed value; " + (end > start ? message[start..end] : message[start..]);
+        }
         else if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            reason = "value of the wrong type or form (dates are yyyy-MM-dd, enums are the listed camelCase names, numbers are plain numbers)";
+            reason = "value of the wrong type or form (dates are yyyy-MM-dd, numbers are plain numbers, texts are strings)";
         }
         else
         {
@@ -73,7 +100,7 @@ public static class IwpJson
             AllowTrailingCommas = false,
             RespectNullableAnnotations = true,
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new StrictEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
