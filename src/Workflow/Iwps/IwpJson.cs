@@ -66,6 +66,10 @@ public static class IwpJson
             var member = end > start ? message[(start + 1)..end] : "?";
             reason = $"unknown member '{member}'";
         }
+        else if (message.StartsWith("Duplicate property", StringComparison.Ordinal))
+        {
+            reason = "a member appears twice";
+        }
         else if (message.Contains("expected one of", StringComparison.Ordinal))
         {
             var start = message.IndexOf("expected one of", StringComparison.Ordinal);
@@ -99,6 +103,7 @@ public static class IwpJson
             ReadCommentHandling = JsonCommentHandling.Disallow,
             AllowTrailingCommas = false,
             RespectNullableAnnotations = true,
+            AllowDuplicateProperties = false,
         };
         options.Converters.Add(new StrictEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);

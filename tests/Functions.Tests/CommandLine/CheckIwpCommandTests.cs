@@ -53,6 +53,7 @@ public class CheckIwpCommandTests
     [InlineData("{\"signatures\": {\"ticketholder\": {\"date\": \"June 3\"}}}", "$.signatures.ticketholder.date")]
     [InlineData("{\"ticketHolder\": {}}", "unknown member 'ticketHolder'")]
     [InlineData("{\"discussion\": {\"modality\": \"zoom\"}}", "expected one of faceToFace")]
+    [InlineData("{\"statementOfUnderstanding\": \"a\", \"statementOfUnderstanding\": \"b\"}", "a member appears twice")]
     public async Task A_file_that_is_not_an_IWP_gets_exit_code_2_and_one_line(string json, string message)
     {
         using var file = CommandLineRunner.TempFile.WithText(json);

@@ -89,6 +89,7 @@ public class IwpSchemaTests
     [InlineData("[]")]
     [InlineData("\"an IWP\"")]
     [InlineData("{\"services\": [1]}")]
+    [InlineData("{\"statementOfUnderstanding\": \"a\", \"statementOfUnderstanding\": \"b\"}")] // duplicate member
     public void Text_that_is_not_an_IWP_object_gives_one_line_error(string json)
     {
         var error = Assert.Throws<IwpFormatException>(() => IwpJson.Deserialize(json));

@@ -126,9 +126,12 @@ public class RulebookTests
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "seeds");
-            if (Directory.Exists(candidate))
-                return candidate;
+            // The seeds live beside the repository (../shared/seeds); a copy under docs/seeds is accepted too.
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "seeds"), Path.Combine(dir.FullName, "docs", "seeds") })
+            {
+                if (Directory.Exists(candidate))
+                    return candidate;
+            }
         }
 
         throw new DirectoryNotFoundException("No shared/seeds directory above " + AppContext.BaseDirectory);
