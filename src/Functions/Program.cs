@@ -1,2 +1,4 @@
-// Entry point placeholder: the command line and host are wired in by the foundation work.
-return 0;
+using TicketFlow.Functions.CommandLine;
+
+// Thin entry point: everything, including the web host's future `serve` command, is a command of the command line.
+return await TicketFlowCommandLine.RunAsync(args, Console.Out, Console.Error);
