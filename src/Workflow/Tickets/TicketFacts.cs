@@ -6,9 +6,12 @@ namespace TicketFlow.Workflow.Tickets;
 /// <param name="AssignsInTicketPortal">
 /// Whether the EN has Ticket Portal rights (Program Integrity no longer reviews its IWPs before assignment).
 /// </param>
-/// <param name="LatestDate">The latest event date recorded on the ticket; events may not go back before it.</param>
+/// <param name="StatusSince">
+/// The date the ticket entered its current status; an event may not be dated before it (a contact attempt cannot
+/// precede the assignment it belongs to). Later events may be logged late, in any order, after that date.
+/// </param>
 public sealed record TicketFacts(
     TicketStatus Status,
     bool IwpHasBlockingFinding,
     bool AssignsInTicketPortal,
-    DateOnly? LatestDate);
+    DateOnly? StatusSince);

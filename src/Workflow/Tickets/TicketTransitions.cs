@@ -81,10 +81,10 @@ public static class TicketTransitions
                 $"it is allowed while the ticket is {string.Join(" or ", row.From.Order())}");
         }
 
-        if (facts.LatestDate is { } latest && ticketEvent.On < latest)
+        if (facts.StatusSince is { } since && ticketEvent.On < since)
         {
             return TransitionDecision.Refuse(
-                $"{ticketEvent.GetType().Name} on {ticketEvent.On:yyyy-MM-dd} is dated before the ticket's latest recorded event ({latest:yyyy-MM-dd})");
+                $"{ticketEvent.GetType().Name} on {ticketEvent.On:yyyy-MM-dd} is dated before the ticket became {facts.Status} on {since:yyyy-MM-dd}");
         }
 
         if (row.Guard?.Invoke(facts, ticketEvent) is { } reason)

@@ -10,7 +10,7 @@ public sealed class TicketTransitionsTests
     private static readonly DateOnly Day = new(2026, 3, 2);
 
     private static TicketFacts Facts(TicketStatus status, bool blocking = false, bool portal = false) =>
-        new(status, blocking, portal, LatestDate: null);
+        new(status, blocking, portal, StatusSince: null);
 
     public static TheoryData<TicketStatus, TicketEvent, TicketStatus> AllowedMoves => new()
     {
@@ -86,14 +86,14 @@ public sealed class TicketTransitionsTests
     }
 
     [Fact]
-    public void An_event_dated_before_the_latest_recorded_event_is_refused()
+    public void An_event_dated_before_the_ticket_entered_its_status_is_refused()
     {
-        var facts = new TicketFacts(InitialJobAcquisition, false, false, LatestDate: Day);
+        var facts = new TicketFacts(InitialJobAcquisition, false, false, StatusSince: Day);
 
         var decision = TicketTransitions.Check(facts, new WorkStarted(Day.AddDays(-1), "staff"));
 
         Assert.False(decision.Allowed);
-        Assert.Contains("dated before", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("dated before the ticket became InitialJobAcquisition on 2026-03-02", decision.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,5 +105,15 @@ public sealed class TicketTransitionsTests
 
         Assert.Equal(eventTypes.Count, TicketTransitions.Rows.Count);
         Assert.Equal(eventTypes, TicketTransitions.Rows.Select(r => r.Event).ToHashSet());
+    }
+
+    [Fact]
+    public void A_contact_attempt_logged_late_but_after_assignment_is_allowed()
+    {
+        var facts = new TicketFacts(InitialJobAcquisition, false, false, StatusSince: Day);
+
+        var decision = TicketTransitions.Check(facts, new ContactAttemptRecorded(Day.AddDays(3), "staff", "note-9", ContactMethod.Letter, false));
+
+        Assert.True(decision.Allowed, decision.Reason);
     }
 }
