@@ -161,6 +161,15 @@ public class IwpComplianceCheckerTests
     }
 
     [Fact]
+    public void Signatures_dated_at_the_end_of_the_calendar_are_findings_not_crashes()
+    {
+        var json = RepositoryFiles.SampleWith("/signatures/ticketholder/date", "\"9999-12-31\"");
+        var result = Checker.Check(IwpJson.Deserialize(json), Today);
+        Assert.Contains(result.Findings, f => f.RuleId == IwpChecks.Signatures.Id && f.Field == "$.signatures.ticketholder.date");
+        Assert.Null(result.SubmissionDeadline);
+    }
+
+    [Fact]
     public void An_unchecked_service_needs_no_description()
     {
         var result = CheckSampleWith("/services/6", "{\"service\": \"training\", \"checked\": false}");
