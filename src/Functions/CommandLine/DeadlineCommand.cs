@@ -19,7 +19,17 @@ internal static class DeadlineCommand
                 return services.BadInput($"unknown rule '{id}'; known rules: {string.Join(", ", rulebook.Rules.Select(r => r.Id))}");
             if (!CommandLineParsing.TryParseDate(parseResult.GetValue(date), out var start, out var problem))
                 return services.BadInput(problem!);
-            var deadline = services.Deadlines.Compute(rule, start);
+            Workflow.Rules.Deadline deadline;
+            try
+            {
+                deadline = services.Deadlines.Compute(rule, start);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return services.BadInput(string.Create(CultureInfo.InvariantCulture,
+                    $"{start:yyyy-MM-dd} is out of range for {rule.Id}: business days are known for {Workflow.Calendar.FederalCalendar.FirstSupportedYear} to {Workflow.Calendar.FederalCalendar.LastSupportedYear}, and dates end at 9999-12-31"));
+            }
+
             services.Output.WriteLine(deadline.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             services.Output.WriteLine(deadline.Explanation);
             return ExitCodes.Success;

@@ -65,6 +65,9 @@ public sealed class FederalCalendar
         return null;
     }
 
+    /// <summary>True when <paramref name="date"/> lies in the years the calendar answers for.</summary>
+    public static bool Covers(DateOnly date) => date.Year is >= FirstSupportedYear and <= LastSupportedYear;
+
     /// <summary>True for a Monday to Friday that is neither an observed holiday nor a closure.</summary>
     public bool IsBusinessDay(DateOnly date) => WhyNotABusinessDay(date) is null;
 

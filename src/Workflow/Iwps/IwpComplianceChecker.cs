@@ -37,8 +37,21 @@ public sealed class IwpComplianceChecker
         run.PartThree(iwp, today);
         var ordered = run.Findings.OrderBy(f => f.Severity).ToList();
         var later = iwp.Signatures?.LaterSignatureDate();
-        var submission = later is { } date ? _deadlines.Compute(RuleIds.IwpSubmission, date) : null;
+        var submission = later is { } date ? SubmissionDeadline(date) : null;
         return new IwpCheckResult(ordered, submission);
+    }
+
+    private Deadline? SubmissionDeadline(DateOnly laterSignature)
+    {
+        try
+        {
+            return _deadlines.Compute(RuleIds.IwpSubmission, laterSignature);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // A signature dated near 9999-12-31 has no representable deadline; the date itself is already a finding.
+            return null;
+        }
     }
 
     private sealed class Run(Rulebook rulebook)
@@ -218,11 +231,20 @@ public sealed class IwpComplianceChecker
                 Add(IwpChecks.GoalProgression, "$.goals.longTerm.employmentType", "A part-time long-term goal: the Ticket Program is not meant for working part time indefinitely; show the path to self-sufficiency.");
             if (signed is not { } start)
                 return;
-            if (shortTerm?.TargetDate is { } st && st > start.AddMonths(18))
-                Add(IwpChecks.GoalProgression, "$.goals.shortTerm.targetDate", Inv($"The short-term goal ({st:yyyy-MM-dd}) lies beyond the first 18 months after signing ({start.AddMonths(18):yyyy-MM-dd})."));
-            if (longTerm?.TargetDate is { } lt && lt > start.AddYears(5))
-                Add(IwpChecks.GoalProgression, "$.goals.longTerm.targetDate", Inv($"The long-term goal ({lt:yyyy-MM-dd}) lies beyond five years after signing ({start.AddYears(5):yyyy-MM-dd})."));
+            var shortLimit = MonthsAfter(start, ShortTermHorizonMonths);
+            var longLimit = MonthsAfter(start, LongTermHorizonMonths);
+            if (shortTerm?.TargetDate is { } st && st > shortLimit)
+                Add(IwpChecks.GoalProgression, "$.goals.shortTerm.targetDate", Inv($"The short-term goal ({st:yyyy-MM-dd}) lies beyond the first 18 months after signing ({shortLimit:yyyy-MM-dd})."));
+            if (longTerm?.TargetDate is { } lt && lt > longLimit)
+                Add(IwpChecks.GoalProgression, "$.goals.longTerm.targetDate", Inv($"The long-term goal ({lt:yyyy-MM-dd}) lies beyond five years after signing ({longLimit:yyyy-MM-dd})."));
         }
+
+        // EN Guide, Part Two, Section 3: short-term = the first 18 months; long-term = the next three to five years.
+        private const int ShortTermHorizonMonths = 18;
+        private const int LongTermHorizonMonths = 60;
+
+        private static DateOnly MonthsAfter(DateOnly start, int months) =>
+            start.Year * 12 + start.Month - 1 + months < 9999 * 12 ? start.AddMonths(months) : DateOnly.MaxValue;
 
         /// <summary>The amounts of the goal's year: its target date's year, else the signing year, else the latest known year.</summary>
         private (EarningsThresholds Amounts, string Note) AmountsFor(DateOnly? target, DateOnly? signed)

@@ -29,7 +29,7 @@ public sealed class DeadlineCalculator
 
     /// <summary>The deadline of rule <paramref name="ruleId"/> whose clock started on <paramref name="clockStart"/>.</summary>
     /// <exception cref="UnknownRuleException">No rule has this id.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A business-day count runs outside the years the federal calendar covers.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A business-day count runs outside the years the federal calendar covers, or the date would pass 0001-01-01 or 9999-12-31.</exception>
     public Deadline Compute(string ruleId, DateOnly clockStart) => Compute(Rulebook.Get(ruleId), clockStart);
 
     /// <summary>The deadline of <paramref name="rule"/> whose clock started on <paramref name="clockStart"/>.</summary>
@@ -61,7 +61,9 @@ public sealed class DeadlineCalculator
         var due = start.AddDays(rule.Amount);
         var text = new StringBuilder(Header(rule, start, "after"));
         text.Append(Inv($": {Day(due)}."));
-        var closed = _calendar.WhyNotABusinessDay(due);
+        // Outside the calendar's years only weekends can be named; calendar days never depend on holidays anyway.
+        var closed = FederalCalendar.Covers(due) ? _calendar.WhyNotABusinessDay(due)
+            : due.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? due.DayOfWeek.ToString() : null;
         if (closed is not null)
             text.Append(Inv($" {due:yyyy-MM-dd} is not a business day ({closed}), but a calendar-day deadline does not move: the earlier date is the safe one."));
         else

@@ -95,14 +95,15 @@ public sealed class Rulebook
     public ContactCadence CadenceFor(ServicePhase phase) => ContactCadences.Single(c => c.Phase == phase);
 
     /// <summary>
-    /// The earnings amounts for <paramref name="year"/>. For a year not in the table, the nearest known year's
-    /// amounts, with <paramref name="exact"/> false so the caller can say so.
+    /// The earnings amounts for <paramref name="year"/>. For a year not in the table, the latest earlier year's
+    /// amounts (the first year's for a year before the table), with <paramref name="exact"/> false so the caller
+    /// can say so.
     /// </summary>
     public EarningsThresholds EarningsFor(int year, out bool exact)
     {
-        var match = Earnings.FirstOrDefault(e => e.Year == year);
-        exact = match is not null;
-        return match ?? (year < Earnings[0].Year ? Earnings[0] : Earnings[^1]);
+        var match = Earnings.LastOrDefault(e => e.Year <= year) ?? Earnings[0];
+        exact = match.Year == year;
+        return match;
     }
 
     private static List<DeadlineRule> BuildRules(RulebookOptions options) =>

@@ -45,6 +45,8 @@ public class DeadlineCommandTests
     [InlineData("iwp-submission", "2025-3-10", "not a date")]
     [InlineData("iwp-submission", "03/10/2025", "not a date")]
     [InlineData("iwp-submission", "tomorrow", "not a date")]
+    [InlineData("pm-review", "1900-01-02", "out of range")]
+    [InlineData("iwp-submission", "9999-12-31", "out of range")]
     public async Task Bad_input_gets_one_clear_line_on_stderr_and_exit_code_2(string rule, string date, string message)
     {
         var result = await CommandLineRunner.Run("deadline", rule, date);

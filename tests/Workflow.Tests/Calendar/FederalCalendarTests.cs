@@ -143,6 +143,24 @@ public class FederalCalendarTests
         Assert.Equal(D(expected), Calendar.AddBusinessDays(D(start), days));
 
     [Fact]
+    public void Adding_seven_business_days_matches_counting_with_the_independent_classification_1990_to_2100()
+    {
+        for (var start = new DateOnly(1990, 1, 1); start.Year < 2100; start = start.AddDays(3))
+        {
+            var expected = start;
+            for (var counted = 0; counted < 7;)
+            {
+                expected = expected.AddDays(1);
+                if (expected.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && IndependentFederalHolidays.Classify(expected) is null)
+                    counted++;
+            }
+
+            if (Calendar.AddBusinessDays(start, 7) != expected)
+                Assert.Fail($"{start:yyyy-MM-dd} + 7 business days: expected {expected:yyyy-MM-dd}, got {Calendar.AddBusinessDays(start, 7):yyyy-MM-dd}");
+        }
+    }
+
+    [Fact]
     public void Holidays_over_a_range_of_years_are_in_date_order_without_duplicates()
     {
         var dates = Calendar.HolidaysObservedIn(2019, 2026).Select(h => h.Date).ToList();

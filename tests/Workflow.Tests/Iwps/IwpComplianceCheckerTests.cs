@@ -23,6 +23,27 @@ public class IwpComplianceCheckerTests
     }
 
     [Theory]
+    [InlineData("2025-06-10", "2025-06-02", "2025-06-24")] // the ticketholder signs last
+    [InlineData("2025-06-01", "2025-06-09", "2025-06-23")] // the EN signs last
+    [InlineData("2025-06-05", "2025-06-05", "2025-06-19")] // same day; due on Juneteenth, no roll
+    public void The_submission_clock_starts_at_the_later_signature_whoever_signs_last(string ticketholder, string en, string due)
+    {
+        var iwp = IwpJson.Deserialize(RepositoryFiles.SampleIwpJson);
+        var signatures = iwp.Signatures!;
+        iwp = iwp with
+        {
+            Discussion = iwp.Discussion! with { Date = new DateOnly(2025, 5, 27) },
+            Signatures = signatures with
+            {
+                Ticketholder = signatures.Ticketholder! with { Date = DateOnly.Parse(ticketholder, System.Globalization.CultureInfo.InvariantCulture) },
+                EmploymentNetwork = signatures.EmploymentNetwork! with { Date = DateOnly.Parse(en, System.Globalization.CultureInfo.InvariantCulture) },
+            },
+        };
+        var result = Checker.Check(iwp, Today);
+        Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), result.SubmissionDeadline!.Date);
+    }
+
+    [Theory]
     // Signatures: the IWP is not valid until both parties sign and date it (003, Part Three).
     [InlineData("/signatures/ticketholder/date", "null", "iwp-signatures", "$.signatures.ticketholder.date")]
     [InlineData("/signatures/employmentNetwork/date", null, "iwp-signatures", "$.signatures.employmentNetwork.date")]
@@ -137,6 +158,15 @@ public class IwpComplianceCheckerTests
         var finding = Assert.Single(result.Findings, f => f.RuleId == IwpChecks.LongTermBelowSga.Id);
         Assert.Contains("no amounts for 2029", finding.Message, StringComparison.Ordinal);
         Assert.Contains("2026", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Signatures_dated_at_the_end_of_the_calendar_are_findings_not_crashes()
+    {
+        var json = RepositoryFiles.SampleWith("/signatures/ticketholder/date", "\"9999-12-31\"");
+        var result = Checker.Check(IwpJson.Deserialize(json), Today);
+        Assert.Contains(result.Findings, f => f.RuleId == IwpChecks.Signatures.Id && f.Field == "$.signatures.ticketholder.date");
+        Assert.Null(result.SubmissionDeadline);
     }
 
     [Fact]

@@ -165,6 +165,22 @@ public class DeadlineCalculatorTests
     }
 
     [Fact]
+    public void A_calendar_day_deadline_outside_the_calendars_years_is_still_counted()
+    {
+        var deadline = Calculator.Compute(RuleIds.DisputeRecommendation, D("1975-06-01"));
+        Assert.Equal(D("1975-06-21"), deadline.Date);
+        Assert.Contains("Saturday", deadline.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pm-review", "1900-01-02")]       // no federal calendar before 1986
+    [InlineData("pm-review", "2200-12-31")]       // nor after 2200
+    [InlineData("iwp-submission", "9999-12-25")]  // past the last representable date
+    [InlineData("ss-case-notes", "0001-06-01")]
+    public void A_date_the_rule_cannot_be_counted_from_is_refused(string rule, string start) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Calculator.Compute(rule, D(start)));
+
+    [Fact]
     public void An_unknown_rule_id_lists_the_known_ones()
     {
         var error = Assert.Throws<UnknownRuleException>(() => Calculator.Compute("iwp-submision", D("2025-01-01")));

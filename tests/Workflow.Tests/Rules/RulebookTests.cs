@@ -83,6 +83,14 @@ public class RulebookTests
     }
 
     [Fact]
+    public void A_year_missing_inside_the_table_uses_the_latest_earlier_year()
+    {
+        var rulebook = new Rulebook(new RulebookOptions(), [EarningsThresholdTable.Known[0], EarningsThresholdTable.Known[2]]);
+        Assert.Equal(2024, rulebook.EarningsFor(2025, out var exact).Year);
+        Assert.False(exact);
+    }
+
+    [Fact]
     public void A_new_year_of_amounts_is_one_more_row()
     {
         var rulebook = new Rulebook(new RulebookOptions(), [.. EarningsThresholdTable.Known, new EarningsThresholds(2027, 1260, 1760, 2950)]);
