@@ -57,7 +57,7 @@ internal sealed class StoragePipeline
         await Pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (message.Response.IsError)
         {
-            throw new RequestFailedException(message.Response);
+            throw StorageErrorParser.Exception(message.Response);
         }
 
         return message.Response;

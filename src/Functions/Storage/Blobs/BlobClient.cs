@@ -159,7 +159,7 @@ public class BlobClient
         await _pipeline.Pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         return message.Response.Status == 404
             ? Response.FromValue(false, message.Response)
-            : message.Response.IsError ? throw new RequestFailedException(message.Response) : Response.FromValue(true, message.Response);
+            : message.Response.IsError ? throw StorageErrorParser.Exception(message.Response) : Response.FromValue(true, message.Response);
     }
 
     /// <summary>Replaces the blob's HTTP properties (content type, MD5, disposition); unset ones are cleared.</summary>
@@ -185,7 +185,7 @@ public class BlobClient
         var response = message.Response;
         return response.Status == 404
             ? Response.FromValue(false, response)
-            : response.IsError ? throw new RequestFailedException(response) : Response.FromValue(true, response);
+            : response.IsError ? throw StorageErrorParser.Exception(response) : Response.FromValue(true, response);
     }
 
     internal static BlobProperties ReadProperties(Response response)

@@ -43,7 +43,7 @@ public class BlobContainerClient
     {
         using var message = _pipeline.CreateMessage(RequestMethod.Put, new Uri(Uri.AbsoluteUri + "?restype=container"));
         await _pipeline.Pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return message.Response.Status == 409 || !message.Response.IsError ? message.Response : throw new RequestFailedException(message.Response);
+        return message.Response.Status == 409 || !message.Response.IsError ? message.Response : throw StorageErrorParser.Exception(message.Response);
     }
 
     /// <summary>Deletes the container and its blobs if it exists.</summary>
@@ -56,7 +56,7 @@ public class BlobContainerClient
         var response = message.Response;
         return response.Status == 404
             ? Response.FromValue(false, response)
-            : response.IsError ? throw new RequestFailedException(response) : Response.FromValue(true, response);
+            : response.IsError ? throw StorageErrorParser.Exception(response) : Response.FromValue(true, response);
     }
 
     /// <summary>Lists blobs whose names start with <paramref name="prefix"/>, in name order, following continuation markers.</summary>

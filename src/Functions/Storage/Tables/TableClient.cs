@@ -90,7 +90,7 @@ public class TableClient
             return message.Response; // TableAlreadyExists: the outcome the caller asked for.
         }
 
-        return message.Response.IsError ? throw new RequestFailedException(message.Response) : message.Response;
+        return message.Response.IsError ? throw StorageErrorParser.Exception(message.Response) : message.Response;
     }
 
     /// <summary>Deletes the table and every entity in it.</summary>
@@ -168,7 +168,7 @@ public class TableClient
             return message.Response;
         }
 
-        return message.Response.IsError ? throw new RequestFailedException(message.Response) : message.Response;
+        return message.Response.IsError ? throw StorageErrorParser.Exception(message.Response) : message.Response;
     }
 
     /// <summary>Reads one entity; a missing entity throws <see cref="RequestFailedException"/> with status 404.</summary>
@@ -183,7 +183,7 @@ public class TableClient
     {
         var result = await GetEntityIfExistsAsync<T>(partitionKey, rowKey, select, cancellationToken).ConfigureAwait(false);
         var response = result.GetRawResponse();
-        return result.HasValue ? Response.FromValue<T>(result.Value!, response) : throw new RequestFailedException(response);
+        return result.HasValue ? Response.FromValue<T>(result.Value!, response) : throw StorageErrorParser.Exception(response);
     }
 
     /// <summary>Reads one entity if it exists.</summary>
@@ -214,7 +214,7 @@ public class TableClient
 
         if (response.IsError)
         {
-            throw new RequestFailedException(response);
+            throw StorageErrorParser.Exception(response);
         }
 
         using var doc = JsonDocument.Parse(response.Content.ToMemory());
