@@ -75,17 +75,22 @@ public class BlobClient
 #pragma warning restore CA5351
         var blockIds = new List<string>();
         var uploadId = Guid.NewGuid().ToString("N")[..8];
-        for (var offset = 0; offset < firstLength; offset += options.BlockSizeBytes)
+        // Whole blocks from what was read so far; the remainder starts the next block, so every block but the last is full.
+        var offset = 0;
+        for (; firstLength - offset >= options.BlockSizeBytes; offset += options.BlockSizeBytes)
         {
-            var block = first.AsMemory(offset, Math.Min(options.BlockSizeBytes, firstLength - offset));
+            var block = first.AsMemory(offset, options.BlockSizeBytes);
             wholeHash.AppendData(block.Span);
             blockIds.Add(await PutBlockAsync(uploadId, blockIds.Count, block, cancellationToken).ConfigureAwait(false));
         }
 
         var buffer = new byte[options.BlockSizeBytes];
+        var carried = firstLength - offset;
+        first.AsSpan(offset, carried).CopyTo(buffer);
         while (true)
         {
-            var n = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            var n = carried + await content.ReadAtLeastAsync(buffer.AsMemory(carried), buffer.Length - carried, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            carried = 0;
             if (n == 0)
             {
                 break;
@@ -93,6 +98,10 @@ public class BlobClient
 
             wholeHash.AppendData(buffer, 0, n);
             blockIds.Add(await PutBlockAsync(uploadId, blockIds.Count, buffer.AsMemory(0, n), cancellationToken).ConfigureAwait(false));
+            if (n < buffer.Length)
+            {
+                break;
+            }
         }
 
         return await PutBlockListAsync(blockIds, wholeHash.GetHashAndReset(), options, cancellationToken).ConfigureAwait(false);
