@@ -11,12 +11,15 @@ namespace TicketFlow.Functions.Storage.Documents;
 /// </summary>
 public sealed partial class BlobDocumentStore(BlobContainerClient container, TimeProvider timeProvider) : IDocumentStore
 {
+    private readonly Lazy<Task> _created = new(() => container.CreateIfNotExistsAsync());
+
     /// <inheritdoc />
     public async Task<DocumentReference> SaveAsync(string ticketId, DocumentKind kind, string documentId, Stream content, string contentType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
         var blob = container.GetBlobClient(BlobName(ticketId, kind, documentId));
+        await _created.Value.ConfigureAwait(false);
         var info = (await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken).ConfigureAwait(false)).Value;
         var properties = (await blob.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value;
         return new DocumentReference(
