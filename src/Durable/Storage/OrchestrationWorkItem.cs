@@ -1,0 +1,7 @@
+namespace TicketFlow.Durable.Storage;
+
+/// <summary>What an episode needs: the instance row, its history and its pending messages.</summary>
+/// <param name="Instance">The instance row.</param>
+/// <param name="History">The history, or <c>null</c> when the caller's cached copy (same length) is current.</param>
+/// <param name="Messages">The pending messages, oldest first.</param>
+public sealed record OrchestrationWorkItem(InstanceRecord Instance, IReadOnlyList<HistoryEvent>? History, IReadOnlyList<StoredMessage> Messages);

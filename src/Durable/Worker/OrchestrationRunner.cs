@@ -1,0 +1,691 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using TicketFlow.Durable.Internal;
+using TicketFlow.Durable.Storage;
+
+namespace TicketFlow.Durable.Worker;
+
+/// <summary>
+/// Runs one episode of one instance: replays the orchestrator over its history (matching every scheduling call
+/// against the recorded one), applies the new messages, and turns the new actions into history and outbound work.
+/// It is also the orchestrator's <see cref="TaskOrchestrationContext"/> for that episode.
+/// </summary>
+internal sealed class OrchestrationRunner : TaskOrchestrationContext
+{
+    private static readonly Guid GuidNamespace = new("9e952958-5e33-4daf-827f-2fa12937b875");
+
+    private readonly DurableTaskRegistry registry;
+    private readonly IServiceProvider services;
+    private readonly DataConverter converter;
+    private readonly ILoggerFactory loggerFactory;
+    private readonly ReplaySynchronizationContext syncContext = new();
+    private readonly List<PendingAction> actions = [];
+    private readonly Dictionary<int, PendingAction> actionsById = [];
+    private readonly Dictionary<int, Action<HistoryEvent>> openTasks = [];
+    private readonly List<HistoryEvent> bufferedEvents = [];
+    private readonly List<EventWaiter> waiters = [];
+    private List<HistoryEvent> deferred = [];
+
+    private string instanceId = string.Empty;
+    private TaskName name = new("Unknown");
+    private string version = string.Empty;
+    private ParentOrchestrationInstance? parent;
+    private int? parentTaskId;
+    private string? parentExecutionId;
+    private string executionId = string.Empty;
+    private string? serializedInput;
+    private bool started;
+    private bool isReplaying;
+    private DateTime currentUtc;
+    private int nextTaskId;
+    private int guidCounter;
+    private bool suspended;
+    private Task<object?>? orchestratorTask;
+    private ITaskOrchestrator? orchestrator;
+    private (string? Input, bool Preserve)? continueAsNew;
+    private string? customStatus;
+    private Completion? completion;
+
+    public OrchestrationRunner(DurableTaskRegistry registry, IServiceProvider services, DataConverter converter, ILoggerFactory loggerFactory)
+    {
+        this.registry = registry;
+        this.services = services;
+        this.converter = converter;
+        this.loggerFactory = loggerFactory;
+    }
+
+    private enum ActionKind
+    {
+        Activity,
+        Timer,
+        SubOrchestration,
+    }
+
+    public override TaskName Name => name;
+
+    public override string InstanceId => instanceId;
+
+    public override string Version => version;
+
+    public override ParentOrchestrationInstance? Parent => parent;
+
+    public override bool IsReplaying => isReplaying;
+
+    public override DateTime CurrentUtcDateTime => currentUtc;
+
+    protected override ILoggerFactory LoggerFactory => loggerFactory;
+
+    /// <summary>Runs the episode and returns what it writes and the full history after it (for the cache).</summary>
+    public (OrchestrationEpisodeResult Result, List<HistoryEvent>? HistoryAfter) Run(
+        InstanceRecord instance, IReadOnlyList<HistoryEvent> history, IReadOnlyList<StoredMessage> messages, DateTimeOffset now)
+    {
+        instanceId = instance.InstanceId;
+        executionId = instance.ExecutionId ?? string.Empty;
+        var consumed = messages.Select(m => m.Id).ToList();
+
+        if (instance.Status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
+        {
+            // Late messages for a finished instance (a duplicate activity result, an event after completion) are discarded.
+            return (Unchanged(instance, consumed), null);
+        }
+
+        // A start message sorts first so that events raised together with the start are delivered, not dropped.
+        var ordered = messages.Select(m => m.Event).OrderBy(e => e.Type == HistoryEventType.ExecutionStarted ? 0 : 1).ToList();
+        if (history.Count == 0 && !ordered.Any(e => e.Type == HistoryEventType.ExecutionStarted))
+        {
+            if (ordered.FirstOrDefault(e => e.Type == HistoryEventType.ExecutionTerminated) is { } terminate)
+            {
+                // Terminated before it started (a scheduled start not yet due).
+                return (new OrchestrationEpisodeResult
+                {
+                    InstanceId = instanceId,
+                    ConsumedMessageIds = consumed,
+                    HistoryBase = 0,
+                    NewHistory = [terminate, Completed(OrchestrationRuntimeStatus.Terminated, terminate.Input, null, now)],
+                    Status = OrchestrationRuntimeStatus.Terminated,
+                    ExecutionId = executionId,
+                    Output = terminate.Input,
+                    Input = instance.Input,
+                    Version = instance.Version,
+                }, null);
+            }
+
+            // Events raised before a scheduled start stay in the inbox until the start message arrives.
+            return (Unchanged(instance, []), null);
+        }
+
+        var newHistory = new List<HistoryEvent>();
+        var leftovers = new List<HistoryEvent>();
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(syncContext);
+        try
+        {
+            isReplaying = true;
+            for (var step = 0; step < history.Count; step++)
+            {
+                if (completion is not null)
+                {
+                    throw new NonDeterministicOrchestrationException(
+                        $"Non-deterministic orchestration '{name}' (instance '{instanceId}'): at history step {step} the orchestrator has already finished, but history recorded {history[step].Describe()}.");
+                }
+
+                Apply(history[step], past: true, step);
+            }
+
+            CheckAllActionsRecorded(history.Count);
+            isReplaying = false;
+
+            var episodeStart = new HistoryEvent { Type = HistoryEventType.OrchestratorStarted, Timestamp = now };
+            newHistory.Add(episodeStart);
+            Apply(episodeStart, past: false, history.Count);
+            foreach (var message in ordered)
+            {
+                if (completion is not null)
+                {
+                    leftovers.Add(message);
+                    continue;
+                }
+
+                if (!Accept(message))
+                {
+                    continue;
+                }
+
+                newHistory.Add(message);
+                Apply(message, past: false, history.Count + newHistory.Count - 1);
+            }
+        }
+        catch (NonDeterministicOrchestrationException ex)
+        {
+            completion = new Completion(OrchestrationRuntimeStatus.Failed, null, TaskFailureDetails.FromException(ex));
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        return BuildResult(instance, history, newHistory, leftovers, consumed, now);
+    }
+
+    public override Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null)
+    {
+        var serialized = converter.Serialize(input);
+        return options?.Retry?.Policy is { } policy
+            ? WithRetryAsync(() => ScheduleTask<TResult>(ActionKind.Activity, name, serialized, null), policy)
+            : ScheduleTask<TResult>(ActionKind.Activity, name, serialized, null);
+    }
+
+    public override Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null)
+    {
+        var serialized = converter.Serialize(input);
+        var explicitId = (options as SubOrchestrationOptions)?.InstanceId;
+        return options?.Retry?.Policy is { } policy
+            ? WithRetryAsync(() => ScheduleTask<TResult>(ActionKind.SubOrchestration, orchestratorName, serialized, explicitId ?? NewGuid().ToString("N")), policy)
+            : ScheduleTask<TResult>(ActionKind.SubOrchestration, orchestratorName, serialized, explicitId ?? NewGuid().ToString("N"));
+    }
+
+    public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
+    {
+        var utc = fireAt.Kind == DateTimeKind.Local ? fireAt.ToUniversalTime() : DateTime.SpecifyKind(fireAt, DateTimeKind.Utc);
+        var id = nextTaskId++;
+        AddAction(new PendingAction(id, ActionKind.Timer, "Timer", null, null) { FireAt = utc });
+        var tcs = new TaskCompletionSource();
+        openTasks[id] = _ => tcs.TrySetResult();
+        if (cancellationToken.CanBeCanceled)
+        {
+            // Cancelling only stops the wait: the durable timer stays recorded and its firing is ignored.
+            cancellationToken.Register(() =>
+            {
+                openTasks.Remove(id);
+                tcs.TrySetCanceled(cancellationToken);
+            });
+        }
+
+        return tcs.Task;
+    }
+
+    public override Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eventName);
+        var index = bufferedEvents.FindIndex(e => string.Equals(e.Name, eventName, StringComparison.OrdinalIgnoreCase));
+        var tcs = new TaskCompletionSource<T>();
+        if (index >= 0)
+        {
+            var buffered = bufferedEvents[index];
+            bufferedEvents.RemoveAt(index);
+            Deliver(tcs, buffered);
+            return tcs.Task;
+        }
+
+        var waiter = new EventWaiter(eventName, e => Deliver(tcs, e));
+        waiters.Add(waiter);
+        if (cancellationToken.CanBeCanceled)
+        {
+            cancellationToken.Register(() =>
+            {
+                if (waiters.Remove(waiter))
+                {
+                    tcs.TrySetCanceled(cancellationToken);
+                }
+            });
+        }
+
+        return tcs.Task;
+    }
+
+    public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true)
+        => continueAsNew = (converter.Serialize(newInput), preserveUnprocessedEvents);
+
+    public override void SetCustomStatus(object? customStatus) => this.customStatus = converter.Serialize(customStatus);
+
+    public override Guid NewGuid()
+    {
+        // Name-based (version 5) GUID from the execution and a counter: the same on every replay.
+        var nameBytes = Encoding.UTF8.GetBytes($"{instanceId}\n{executionId}\n{guidCounter++}");
+        var namespaceBytes = GuidNamespace.ToByteArray(bigEndian: true);
+#pragma warning disable CA5350 // RFC 4122 name-based GUIDs (version 5) are defined over SHA-1; no security purpose.
+        var hash = SHA1.HashData([.. namespaceBytes, .. nameBytes]);
+#pragma warning restore CA5350
+        var bytes = hash.AsSpan(0, 16).ToArray();
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
+    }
+
+    public override T? GetInput<T>()
+        where T : default => converter.Deserialize<T>(serializedInput);
+
+    private static HistoryEvent Completed(OrchestrationRuntimeStatus status, string? output, TaskFailureDetails? failure, DateTimeOffset now)
+        => new() { Type = HistoryEventType.ExecutionCompleted, Timestamp = now, Status = status, Result = output, Failure = failure };
+
+    private OrchestrationEpisodeResult Unchanged(InstanceRecord instance, List<long> consumed) => new()
+    {
+        InstanceId = instance.InstanceId,
+        ConsumedMessageIds = consumed,
+        HistoryBase = instance.HistoryCount,
+        NewHistory = [],
+        Status = instance.Status,
+        ExecutionId = executionId,
+        InstanceUnchanged = true,
+    };
+
+    private async Task<TResult> WithRetryAsync<TResult>(Func<Task<TResult>> attempt, RetryPolicy policy)
+    {
+        var firstAttempt = currentUtc;
+        for (var number = 1; ; number++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (TaskFailedException ex) when (number < policy.MaxNumberOfAttempts && policy.HandleFailure(ex.FailureDetails))
+            {
+                var delay = policy.GetDelay(number);
+                if (policy.RetryTimeout != Timeout.InfiniteTimeSpan && currentUtc + delay > firstAttempt + policy.RetryTimeout)
+                {
+                    throw;
+                }
+
+                // The wait between attempts is a durable timer, so a retry survives a restart.
+                await CreateTimer(currentUtc + delay, CancellationToken.None);
+            }
+        }
+    }
+
+    private Task<TResult> ScheduleTask<TResult>(ActionKind kind, TaskName taskName, string? input, string? subInstanceId)
+    {
+        var id = nextTaskId++;
+        AddAction(new PendingAction(id, kind, taskName.Name, input, subInstanceId) { Version = taskName.Version });
+        var tcs = new TaskCompletionSource<TResult>();
+        openTasks[id] = e =>
+        {
+            switch (e.Type)
+            {
+                case HistoryEventType.TaskCompleted or HistoryEventType.SubOrchestrationInstanceCompleted:
+                    try
+                    {
+                        tcs.TrySetResult(converter.Deserialize<TResult>(e.Result)!);
+                    }
+                    catch (Exception ex)
+                    {
+                        tcs.TrySetException(ex);
+                    }
+
+                    break;
+                default:
+                    tcs.TrySetException(new TaskFailedException(taskName, id, e.Failure ?? new TaskFailureDetails("Unknown", "The task failed.", null, null)));
+                    break;
+            }
+        };
+        return tcs.Task;
+    }
+
+    private void Deliver<T>(TaskCompletionSource<T> tcs, HistoryEvent e)
+    {
+        try
+        {
+            tcs.TrySetResult(converter.Deserialize<T>(e.Input)!);
+        }
+        catch (Exception ex)
+        {
+            tcs.TrySetException(ex);
+        }
+    }
+
+    private void AddAction(PendingAction action)
+    {
+        if (completion is not null)
+        {
+            return;
+        }
+
+        actions.Add(action);
+        actionsById[action.TaskId] = action;
+    }
+
+    private bool Accept(HistoryEvent e)
+    {
+        switch (e.Type)
+        {
+            case HistoryEventType.ExecutionStarted:
+                return !started; // a duplicate start message is discarded
+            case HistoryEventType.TaskCompleted or HistoryEventType.TaskFailed or HistoryEventType.TimerFired
+                or HistoryEventType.SubOrchestrationInstanceCompleted or HistoryEventType.SubOrchestrationInstanceFailed:
+                // Results for another execution (before ContinueAsNew) or already delivered (duplicate) are discarded.
+                return (e.ExecutionId is null || e.ExecutionId == executionId)
+                    && e.TaskScheduledId is { } id && actionsById.TryGetValue(id, out var action) && !action.Completed;
+            default:
+                return true;
+        }
+    }
+
+    private void Apply(HistoryEvent e, bool past, int step)
+    {
+        if (suspended && e.Type is not (HistoryEventType.ExecutionResumed or HistoryEventType.ExecutionTerminated or HistoryEventType.ExecutionSuspended
+                or HistoryEventType.OrchestratorStarted or HistoryEventType.TaskScheduled or HistoryEventType.TimerCreated
+                or HistoryEventType.SubOrchestrationInstanceCreated or HistoryEventType.ExecutionCompleted))
+        {
+            // A suspended instance records what arrives but delivers it only when resumed.
+            deferred.Add(e);
+            return;
+        }
+
+        switch (e.Type)
+        {
+            case HistoryEventType.ExecutionStarted:
+                Start(e);
+                break;
+            case HistoryEventType.OrchestratorStarted:
+                if (past)
+                {
+                    CheckAllActionsRecorded(step);
+                }
+
+                currentUtc = e.Timestamp.UtcDateTime;
+                break;
+            case HistoryEventType.TaskScheduled:
+                Match(e, ActionKind.Activity, step);
+                break;
+            case HistoryEventType.TimerCreated:
+                Match(e, ActionKind.Timer, step);
+                break;
+            case HistoryEventType.SubOrchestrationInstanceCreated:
+                Match(e, ActionKind.SubOrchestration, step);
+                break;
+            case HistoryEventType.TaskCompleted or HistoryEventType.TaskFailed or HistoryEventType.TimerFired
+                or HistoryEventType.SubOrchestrationInstanceCompleted or HistoryEventType.SubOrchestrationInstanceFailed:
+                if (e.TaskScheduledId is { } id && actionsById.TryGetValue(id, out var action) && !action.Completed)
+                {
+                    action.Completed = true;
+                    if (openTasks.Remove(id, out var complete))
+                    {
+                        complete(e);
+                    }
+                }
+
+                break;
+            case HistoryEventType.EventRaised:
+                var waiter = waiters.Find(w => string.Equals(w.Name, e.Name, StringComparison.OrdinalIgnoreCase));
+                if (waiter is null)
+                {
+                    bufferedEvents.Add(e);
+                }
+                else
+                {
+                    waiters.Remove(waiter);
+                    waiter.Deliver(e);
+                }
+
+                break;
+            case HistoryEventType.ExecutionSuspended:
+                suspended = true;
+                break;
+            case HistoryEventType.ExecutionResumed:
+                suspended = false;
+                var pending = deferred;
+                deferred = [];
+                foreach (var d in pending)
+                {
+                    Apply(d, past, step);
+                }
+
+                break;
+            case HistoryEventType.ExecutionTerminated:
+                completion ??= new Completion(OrchestrationRuntimeStatus.Terminated, e.Input, null);
+                break;
+        }
+
+        syncContext.Drain();
+        CheckOrchestratorFinished();
+    }
+
+    private void Start(HistoryEvent e)
+    {
+        started = true;
+        name = new TaskName(e.Name ?? "Unknown");
+        executionId = e.ExecutionId ?? executionId;
+        serializedInput = e.Input;
+        version = e.Version ?? string.Empty;
+        parentTaskId = e.ParentTaskId;
+        parentExecutionId = e.ParentExecutionId;
+        parent = e.ParentInstanceId is null ? null : new ParentOrchestrationInstance(new TaskName(e.ParentName ?? "Unknown"), e.ParentInstanceId);
+        if (!registry.TryGetOrchestrator(name.Name, out var registration))
+        {
+            completion = new Completion(OrchestrationRuntimeStatus.Failed, null, new TaskFailureDetails(
+                typeof(InvalidOperationException).FullName!, $"No orchestrator named '{name.Name}' is registered with this worker.", null, null));
+            return;
+        }
+
+        if (string.IsNullOrEmpty(version))
+        {
+            version = registration.Name.Version;
+        }
+
+        try
+        {
+            orchestrator = registration.Factory(services);
+            var input = converter.Deserialize(serializedInput, orchestrator.InputType);
+            orchestratorTask = orchestrator.RunAsync(this, input);
+        }
+        catch (Exception ex)
+        {
+            orchestratorTask = Task.FromException<object?>(ex);
+        }
+    }
+
+    private void Match(HistoryEvent e, ActionKind kind, int step)
+    {
+        var id = e.TaskId ?? -1;
+        if (!actionsById.TryGetValue(id, out var action))
+        {
+            var next = actions.Find(a => !a.Recorded);
+            throw new NonDeterministicOrchestrationException(
+                $"Non-deterministic orchestration '{name}' (instance '{instanceId}'): at history step {step} history recorded {e.Describe()}, " +
+                $"but the orchestrator now {(next is null ? "schedules nothing" : $"asks for {next.Describe()}")} at that point.");
+        }
+
+        if (action.Kind != kind || !string.Equals(action.Name, e.Name ?? "Timer", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new NonDeterministicOrchestrationException(
+                $"Non-deterministic orchestration '{name}' (instance '{instanceId}'): at history step {step} history recorded {e.Describe()}, " +
+                $"but the orchestrator now asks for {action.Describe()}.");
+        }
+
+        action.Recorded = true;
+    }
+
+    private void CheckAllActionsRecorded(int step)
+    {
+        if (actions.Find(a => !a.Recorded) is { } extra)
+        {
+            throw new NonDeterministicOrchestrationException(
+                $"Non-deterministic orchestration '{name}' (instance '{instanceId}'): the orchestrator asks for {extra.Describe()}, " +
+                $"but history recorded no such action before step {step}.");
+        }
+    }
+
+    private void CheckOrchestratorFinished()
+    {
+        if (completion is not null || orchestratorTask is not { IsCompleted: true } task)
+        {
+            return;
+        }
+
+        if (task.IsCompletedSuccessfully)
+        {
+            completion = continueAsNew is { } next
+                ? new Completion(OrchestrationRuntimeStatus.ContinuedAsNew, next.Input, null)
+                : new Completion(OrchestrationRuntimeStatus.Completed, converter.Serialize(task.Result), null);
+        }
+        else
+        {
+            var ex = task.Exception?.InnerException ?? new TaskCanceledException("The orchestrator's task was canceled.");
+            completion = new Completion(OrchestrationRuntimeStatus.Failed, null, TaskFailureDetails.FromException(ex));
+        }
+    }
+
+    private (OrchestrationEpisodeResult, List<HistoryEvent>?) BuildResult(
+        InstanceRecord instance, IReadOnlyList<HistoryEvent> history, List<HistoryEvent> newHistory, List<HistoryEvent> leftovers, List<long> consumed, DateTimeOffset now)
+    {
+        var activities = new List<ActivityRequest>();
+        var timers = new List<TimerRequest>();
+        var subOrchestrations = new List<NewOrchestrationInstance>();
+        var messages = new List<OutboundMessage>();
+        var status = suspended ? OrchestrationRuntimeStatus.Suspended : OrchestrationRuntimeStatus.Running;
+        string? output = null;
+        TaskFailureDetails? failure = null;
+        var replaceHistory = false;
+
+        if (completion is null)
+        {
+            foreach (var action in actions.Where(a => !a.Recorded))
+            {
+                switch (action.Kind)
+                {
+                    case ActionKind.Activity:
+                        newHistory.Add(new HistoryEvent { Type = HistoryEventType.TaskScheduled, Timestamp = now, TaskId = action.TaskId, Name = action.Name, Input = action.Input });
+                        activities.Add(new ActivityRequest(action.TaskId, action.Name, action.Input));
+                        break;
+                    case ActionKind.Timer:
+                        var fireAt = new DateTimeOffset(action.FireAt, TimeSpan.Zero);
+                        newHistory.Add(new HistoryEvent { Type = HistoryEventType.TimerCreated, Timestamp = now, TaskId = action.TaskId, FireAt = fireAt });
+                        timers.Add(new TimerRequest(instanceId, fireAt, new HistoryEvent
+                        {
+                            Type = HistoryEventType.TimerFired, Timestamp = fireAt, TaskScheduledId = action.TaskId, FireAt = fireAt, ExecutionId = executionId,
+                        }));
+                        break;
+                    case ActionKind.SubOrchestration:
+                        var childId = action.SubInstanceId!;
+                        newHistory.Add(new HistoryEvent
+                        {
+                            Type = HistoryEventType.SubOrchestrationInstanceCreated, Timestamp = now, TaskId = action.TaskId, Name = action.Name, InstanceId = childId, Input = action.Input,
+                        });
+                        subOrchestrations.Add(new NewOrchestrationInstance(childId, action.Name, action.Version ?? string.Empty, action.Input, new HistoryEvent
+                        {
+                            Type = HistoryEventType.ExecutionStarted,
+                            Timestamp = now,
+                            Name = action.Name,
+                            Version = string.IsNullOrEmpty(action.Version) ? null : action.Version,
+                            InstanceId = childId,
+                            ExecutionId = Guid.NewGuid().ToString("N"),
+                            Input = action.Input,
+                            ParentInstanceId = instanceId,
+                            ParentName = name.Name,
+                            ParentTaskId = action.TaskId,
+                            ParentExecutionId = executionId,
+                        }, null));
+                        break;
+                }
+            }
+        }
+        else
+        {
+            status = completion.Status;
+            switch (completion.Status)
+            {
+                case OrchestrationRuntimeStatus.ContinuedAsNew:
+                    replaceHistory = true;
+                    newHistory.Clear();
+                    var (newInput, preserve) = continueAsNew!.Value;
+                    messages.Add(new OutboundMessage(instanceId, new HistoryEvent
+                    {
+                        Type = HistoryEventType.ExecutionStarted,
+                        Timestamp = now,
+                        Name = name.Name,
+                        Version = string.IsNullOrEmpty(version) ? null : version,
+                        InstanceId = instanceId,
+                        ExecutionId = Guid.NewGuid().ToString("N"),
+                        Input = newInput,
+                        ParentInstanceId = parent?.InstanceId,
+                        ParentName = parent?.Name.Name,
+                        ParentTaskId = parentTaskId,
+                        ParentExecutionId = parentExecutionId,
+                    }));
+                    var carried = preserve ? bufferedEvents.Concat(leftovers.Where(e => e.Type == HistoryEventType.EventRaised)) : [];
+                    var control = leftovers.Where(e => e.Type is HistoryEventType.ExecutionTerminated or HistoryEventType.ExecutionSuspended or HistoryEventType.ExecutionResumed);
+                    messages.AddRange(carried.Concat(control).Select(e => new OutboundMessage(instanceId, e)));
+                    serializedInput = newInput;
+                    break;
+                default:
+                    output = completion.Output;
+                    failure = completion.Failure;
+                    newHistory.Add(Completed(completion.Status, output, failure, now));
+                    if (parent is not null)
+                    {
+                        messages.Add(new OutboundMessage(parent.InstanceId, NotifyParent(completion, now)));
+                    }
+
+                    break;
+            }
+        }
+
+        var result = new OrchestrationEpisodeResult
+        {
+            InstanceId = instanceId,
+            ConsumedMessageIds = consumed,
+            HistoryBase = replaceHistory ? 0 : history.Count,
+            ReplaceHistory = replaceHistory,
+            NewHistory = newHistory,
+            Status = status,
+            ExecutionId = executionId,
+            Version = version,
+            Input = serializedInput,
+            Output = output,
+            CustomStatus = customStatus,
+            Failure = failure,
+            Activities = activities,
+            Timers = timers,
+            SubOrchestrations = subOrchestrations,
+            Messages = messages,
+        };
+
+        List<HistoryEvent>? historyAfter = null;
+        if (status is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended)
+        {
+            historyAfter = new List<HistoryEvent>(history.Count + newHistory.Count);
+            historyAfter.AddRange(history);
+            historyAfter.AddRange(newHistory);
+        }
+
+        return (result, historyAfter);
+    }
+
+    private HistoryEvent NotifyParent(Completion done, DateTimeOffset now) => done.Status switch
+    {
+        OrchestrationRuntimeStatus.Completed => new HistoryEvent
+        {
+            Type = HistoryEventType.SubOrchestrationInstanceCompleted, Timestamp = now, TaskScheduledId = parentTaskId, ExecutionId = parentExecutionId, Result = done.Output,
+        },
+        _ => new HistoryEvent
+        {
+            Type = HistoryEventType.SubOrchestrationInstanceFailed,
+            Timestamp = now,
+            TaskScheduledId = parentTaskId,
+            ExecutionId = parentExecutionId,
+            Failure = done.Failure ?? new TaskFailureDetails("TicketFlow.Durable.OrchestrationTerminated", $"Sub-orchestration '{instanceId}' was terminated.", null, null),
+        },
+    };
+
+    private sealed record Completion(OrchestrationRuntimeStatus Status, string? Output, TaskFailureDetails? Failure);
+
+    private sealed record EventWaiter(string Name, Action<HistoryEvent> Deliver);
+
+    private sealed record PendingAction(int TaskId, ActionKind Kind, string Name, string? Input, string? SubInstanceId)
+    {
+        public DateTime FireAt { get; init; }
+
+        public string? Version { get; init; }
+
+        public bool Recorded { get; set; }
+
+        public bool Completed { get; set; }
+
+        public string Describe() => Kind switch
+        {
+            ActionKind.Activity => $"CallActivity '{Name}' (task #{TaskId})",
+            ActionKind.Timer => $"CreateTimer (task #{TaskId})",
+            _ => $"CallSubOrchestrator '{Name}' (task #{TaskId})",
+        };
+    }
+}

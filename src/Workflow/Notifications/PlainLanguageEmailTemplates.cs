@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace TicketFlow.Workflow.Notifications;
+
+/// <summary>
+/// TicketFlow's email templates, written for accessibility (ticketholders have disabilities and SSA requires
+/// accessible formats): short sentences in plain language; the plain-text part always carries the whole message;
+/// the HTML part has the same words, a real heading structure (h1, h2), a language attribute, no images, no
+/// meaning carried by colour, and links written out as text. Dates are spelled out ("Monday, March 2, 2026").
+/// </summary>
+public sealed class PlainLanguageEmailTemplates : IEmailTemplateRenderer
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+
+    /// <inheritdoc />
+    public RenderedEmail Render(EmailTemplateId templateId, EmailTemplateModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var doc = templateId switch
+        {
+            EmailTemplateId.CheckIn => CheckIn(model),
+            EmailTemplateId.ContactAttemptDue => Staff(
+                model,
+                $"Contact due: {Who(model)} by {Date(model)}",
+                $"A contact attempt with {Who(model)} is due by {Date(model)}.",
+                "What to do",
+                [
+                    $"Reach {Who(model)} by {Date(model)}.",
+                    "Record the attempt in TicketFlow: the date, the method, who made it, and whether it was two-way.",
+                    "If you cannot reach them, record the attempt anyway. Each attempt counts.",
+                ]),
+            EmailTemplateId.IwpSubmissionDue => Staff(
+                model,
+                $"IWP due to the Ticket Program Manager: {Who(model)} by {Date(model)}",
+                $"The signed Individual Work Plan (IWP) for {Who(model)} must reach the Ticket Program Manager by {Date(model)}.",
+                "What to do",
+                [
+                    "Check that the IWP has both signatures and every required part.",
+                    $"Submit it by {Date(model)}.",
+                    "Upload the signed copy to TicketFlow so it is ready for a review.",
+                ]),
+            EmailTemplateId.UnassignmentRisk => Staff(
+                model,
+                $"No contact with {Who(model)}: ticket may be unassigned by {Date(model)}",
+                $"TicketFlow has no two-way contact with {Who(model)} on record. The ticket may have to be unassigned by {Date(model)}.",
+                "What to do",
+                [
+                    "Try to reach them again, by a different method if you can.",
+                    "Record every attempt in TicketFlow.",
+                    "If they want to keep working with you, record the two-way contact.",
+                ]),
+            EmailTemplateId.DisputeDeadline => Staff(
+                model,
+                $"Dispute deadline for {Who(model)}: {Date(model)}",
+                $"A step in the dispute about {Who(model)}'s ticket is due by {Date(model)}.",
+                "What to do",
+                ["Read the details below.", $"Complete the step by {Date(model)}.", "Record what you did in TicketFlow."]),
+            EmailTemplateId.ComplianceEscalation => Staff(
+                model,
+                $"Deadline about to be missed: {Who(model)}, {Date(model)}",
+                $"A deadline for {Who(model)} is {Date(model)} and it is not yet met. You are receiving this as the compliance contact.",
+                "What to do",
+                ["Read the details below.", "Make sure someone acts before the deadline.", "Record the outcome in TicketFlow."]),
+            EmailTemplateId.AddressNeedsAttention => Staff(
+                model,
+                $"Email to {Who(model)} did not arrive: check their address",
+                $"A check-in email to {Who(model)} could not be delivered. Their email address may be wrong or no longer in use.",
+                "What to do",
+                [
+                    "Contact them another way, for example by phone or letter.",
+                    "Ask for their current email address and update it in TicketFlow.",
+                    "Record the contact attempt.",
+                ]),
+            _ => throw new ArgumentOutOfRangeException(nameof(templateId), templateId, "No template for this email."),
+        };
+        return doc.Build();
+    }
+
+    private static EmailDocument CheckIn(EmailTemplateModel model)
+    {
+        var doc = new EmailDocument($"Checking in from {model.EmploymentNetworkName}", $"Hello {model.RecipientName},");
+        doc.Paragraph($"This is {model.EmploymentNetworkName}. We would like to hear how you are doing with your work goals.");
+        doc.Heading("How to reply");
+        doc.List(
+        [
+            "Reply to this email, or",
+            model.ContactInstructions is null ? "Contact us the way you usually do." : $"Contact us: {model.ContactInstructions}",
+        ]);
+        if (model.DueDate is not null)
+        {
+            doc.Paragraph($"Please get in touch by {Date(model)}.");
+        }
+
+        doc.Heading("Need this in another format?");
+        doc.Paragraph("Tell us if you would like this message in large print, Braille, by phone, or another way. We are happy to help.");
+        return doc;
+    }
+
+    private static EmailDocument Staff(EmailTemplateModel model, string subject, string lead, string stepsHeading, string[] steps)
+    {
+        var doc = new EmailDocument(subject, $"Hello {model.RecipientName},");
+        doc.Paragraph(lead);
+        doc.Heading(stepsHeading);
+        doc.List(steps);
+        doc.Heading("Details");
+        var facts = new List<string>();
+        if (model.TicketholderName is not null)
+        {
+            facts.Add($"Ticketholder: {model.TicketholderName}");
+        }
+
+        if (model.TicketId is not null)
+        {
+            facts.Add($"Ticket: {model.TicketId}");
+        }
+
+        if (model.DueDate is not null)
+        {
+            facts.Add($"Due: {Date(model)}");
+        }
+
+        if (model.Details is not null)
+        {
+            facts.Add(model.Details);
+        }
+
+        doc.List(facts.Count > 0 ? facts : ["No further details."]);
+        if (model.Link is not null)
+        {
+            doc.Link("Open the record in TicketFlow", model.Link);
+        }
+
+        doc.Paragraph($"Sent by TicketFlow for {model.EmploymentNetworkName}.");
+        return doc;
+    }
+
+    private static string Who(EmailTemplateModel model) => model.TicketholderName ?? "the ticketholder";
+
+    private static string Date(EmailTemplateModel model) =>
+        model.DueDate?.ToString("dddd, MMMM d, yyyy", English) ?? "the due date";
+
+    /// <summary>Builds the plain-text and HTML parts from the same blocks, so they cannot drift apart.</summary>
+    private sealed class EmailDocument(string subjectText, string greeting)
+    {
+        // A subject is one header line: names with line breaks must not be able to add headers.
+        private readonly string subject = string.Join(' ', subjectText.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        private readonly StringBuilder _text = new();
+        private readonly StringBuilder _html = new();
+
+        public void Paragraph(string text)
+        {
+            _text.Append(text).Append("\n\n");
+            _html.Append("<p>").Append(Encode(text)).Append("</p>\n");
+        }
+
+        public void Heading(string text)
+        {
+            _text.Append(text.ToUpperInvariant()).Append("\n\n");
+            _html.Append("<h2>").Append(Encode(text)).Append("</h2>\n");
+        }
+
+        public void List(IEnumerable<string> items)
+        {
+            _html.Append("<ul>\n");
+            foreach (var item in items)
+            {
+                _text.Append("- ").Append(item).Append('\n');
+                _html.Append("<li>").Append(Encode(item)).Append("</li>\n");
+            }
+
+            _text.Append('\n');
+            _html.Append("</ul>\n");
+        }
+
+        public void Link(string text, Uri link)
+        {
+            _text.Append(text).Append(": ").Append(link.AbsoluteUri).Append("\n\n");
+            _html.Append("<p>").Append(Encode(text)).Append(": <a href=\"").Append(Encode(link.AbsoluteUri)).Append("\">")
+                .Append(Encode(link.AbsoluteUri)).Append("</a></p>\n");
+        }
+
+        public RenderedEmail Build()
+        {
+            var text = $"{subject}\n\n{greeting}\n\n{_text}".TrimEnd() + "\n";
+            var html = new StringBuilder()
+                .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .Append(Encode(subject)).Append("</title>\n</head>\n<body>\n<h1>").Append(Encode(subject)).Append("</h1>\n<p>")
+                .Append(Encode(greeting)).Append("</p>\n").Append(_html).Append("</body>\n</html>\n")
+                .ToString();
+            return new RenderedEmail(subject, text, html);
+        }
+
+        private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    }
+}

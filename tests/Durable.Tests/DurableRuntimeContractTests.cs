@@ -1,0 +1,702 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using TicketFlow.Durable.Client;
+using TicketFlow.Durable.Storage;
+using TicketFlow.Durable.Testing;
+
+namespace TicketFlow.Durable.Tests;
+
+/// <summary>
+/// The behaviour every store must give the runtime. A backend runs it by subclassing and setting
+/// <see cref="DurableTestHostOptions.StoreFactory"/> in <see cref="ConfigureHost"/> (see SqliteRuntimeTests).
+/// </summary>
+public abstract class DurableRuntimeContractTests
+{
+    protected static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    protected abstract void ConfigureHost(DurableTestHostOptions options);
+
+    protected async Task<DurableTestHost> StartAsync(Action<DurableTaskRegistry> tasks, bool skipTime = true, Action<IServiceCollection>? services = null, bool startWorker = true)
+    {
+        var options = new DurableTestHostOptions { SkipTime = skipTime, StartWorker = startWorker };
+        ConfigureHost(options);
+        return await DurableTestHost.StartAsync(
+            s =>
+            {
+                services?.Invoke(s);
+                s.AddDurableTaskWorker(b => b.AddTasks(tasks));
+            },
+            Start,
+            options);
+    }
+
+    protected static async Task<OrchestrationMetadata> CompleteAsync(DurableTestHost host, string instanceId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return await host.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+    }
+
+    protected static void AssertGapFreeHistory(IReadOnlyList<HistoryEvent> history)
+    {
+        Assert.NotEmpty(history);
+        var scheduled = history.Where(e => e.TaskId is not null).Select(e => e.TaskId!.Value).ToList();
+        Assert.Equal(Enumerable.Range(0, scheduled.Count), scheduled);
+        var completed = history.Where(e => e.TaskScheduledId is not null).Select(e => e.TaskScheduledId!.Value).ToList();
+        Assert.Equal(completed.Count, completed.Distinct().Count());
+        Assert.All(completed, id => Assert.Contains(id, scheduled));
+        Assert.Equal(1, history.Count(e => e.Type == HistoryEventType.ExecutionStarted));
+    }
+
+    [Fact]
+    public async Task Activities_run_in_sequence_and_the_output_is_recorded()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string, string>("Sequence", async (ctx, name) =>
+            {
+                var a = await ctx.CallActivityAsync<string>("Hello", name + "1");
+                var b = await ctx.CallActivityAsync<string>("Hello", name + "2");
+                var c = await ctx.CallActivityAsync<string>("Hello", name + "3");
+                return string.Join(",", a, b, c);
+            })
+            .AddActivityFunc<string, string>("Hello", (_, s) => Task.FromResult($"Hello {s}")));
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Sequence", "x");
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal("Hello x1,Hello x2,Hello x3", done.ReadOutputAs<string>());
+        Assert.Equal("x", done.ReadInputAs<string>());
+        var history = await host.Client.GetOrchestrationHistoryAsync(id);
+        AssertGapFreeHistory(history);
+        Assert.Equal(HistoryEventType.ExecutionCompleted, history[^1].Type);
+    }
+
+    [Fact]
+    public async Task Class_based_tasks_are_resolved_from_dependency_injection()
+    {
+        await using var host = await StartAsync(
+            r => r.AddOrchestrator<GreetingOrchestrator>().AddActivity<GreetActivity>(),
+            services: s => s.AddSingleton(new Greeter("Good morning")));
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GreetingOrchestrator), new GreetingRequest("Ada", DateOnly.FromDateTime(Start.UtcDateTime)));
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(new GreetingResult("Good morning, Ada", new DateOnly(2026, 1, 5)), done.ReadOutputAs<GreetingResult>());
+    }
+
+    [Fact]
+    public async Task A_failing_activity_surfaces_as_TaskFailedException_with_failure_details()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Caller", async (ctx, _) =>
+            {
+                try
+                {
+                    await ctx.CallActivityAsync<string>("Boom");
+                    return "no failure";
+                }
+                catch (TaskFailedException ex)
+                {
+                    return $"{ex.TaskName.Name}|{ex.FailureDetails.ErrorType}|{ex.FailureDetails.ErrorMessage}|{ex.FailureDetails.IsCausedBy<InvalidOperationException>()}|{ex.FailureDetails.StackTrace is not null}";
+                }
+            })
+            .AddActivityFunc<string?, string>("Boom", (_, _) => throw new InvalidOperationException("disk on fire")));
+
+        var done = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("Caller"));
+
+        Assert.Equal("Boom|System.InvalidOperationException|disk on fire|True|True", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task An_unhandled_failure_fails_the_instance_with_the_inner_failure()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Caller", (ctx, _) => ctx.CallActivityAsync<string>("Boom"))
+            .AddActivityFunc<string?, string>("Boom", (_, _) => throw new ArgumentException("bad input")));
+
+        var done = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("Caller"));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Equal(typeof(TaskFailedException).FullName, done.FailureDetails!.ErrorType);
+        Assert.Equal("bad input", done.FailureDetails.InnerFailure!.ErrorMessage);
+        Assert.True(done.FailureDetails.InnerFailure.IsCausedBy<ArgumentException>());
+    }
+
+    [Fact]
+    public async Task Retries_follow_the_policy_with_durable_timers_between_attempts()
+    {
+        var attempts = new List<DateTimeOffset>();
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, int>("Retrying", (ctx, _) => ctx.CallActivityAsync<int>(
+                "Flaky", null, TaskOptions.FromRetryPolicy(new RetryPolicy(4, TimeSpan.FromMinutes(10), 2.0, TimeSpan.FromMinutes(15)))))
+            .AddActivityFunc<string?, int>("Flaky", (_, _) =>
+            {
+                lock (attempts)
+                {
+                    attempts.Add(TimeNow!.GetUtcNow());
+                    return attempts.Count < 4 ? throw new TimeoutException("try again") : Task.FromResult(attempts.Count);
+                }
+            }));
+        TimeNow = host.Time;
+
+        var done = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("Retrying"));
+
+        Assert.Equal(4, done.ReadOutputAs<int>());
+        var gaps = attempts.Zip(attempts.Skip(1), (a, b) => b - a).ToList();
+        Assert.Equal([TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(15)], gaps); // 10, min(20,15), min(40,15)
+    }
+
+    [Fact]
+    public async Task A_failure_the_predicate_rejects_is_not_retried()
+    {
+        var attempts = 0;
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, int>("Retrying", (ctx, _) => ctx.CallActivityAsync<int>(
+                "Flaky", null, TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1))
+                {
+                    HandleFailure = f => !f.IsCausedBy<ArgumentException>(),
+                })))
+            .AddActivityFunc<string?, int>("Flaky", (_, _) =>
+            {
+                Interlocked.Increment(ref attempts);
+                throw new ArgumentException("permanent");
+            }));
+
+        var done = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("Retrying"));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Equal(1, attempts);
+    }
+
+    [Fact]
+    public async Task A_180_day_timer_completes_in_milliseconds_with_virtual_time()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, DateTime>("Waiter", async (ctx, _) =>
+            {
+                await ctx.CreateTimer(TimeSpan.FromDays(180), CancellationToken.None);
+                return ctx.CurrentUtcDateTime;
+            }));
+
+        var watch = Stopwatch.StartNew();
+        var done = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("Waiter"));
+        watch.Stop();
+
+        Assert.Equal(Start.UtcDateTime.AddDays(180), done.ReadOutputAs<DateTime>());
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_cancelled_timer_does_not_complete_the_wait()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Racer", async (ctx, _) =>
+            {
+                using var cts = new CancellationTokenSource();
+                var longTimer = ctx.CreateTimer(TimeSpan.FromDays(30), cts.Token);
+                var shortTimer = ctx.CreateTimer(TimeSpan.FromDays(1), CancellationToken.None);
+                var winner = await Task.WhenAny(longTimer, shortTimer);
+                cts.Cancel();
+                return winner == shortTimer && longTimer.IsCanceled ? $"short at {ctx.CurrentUtcDateTime:yyyy-MM-dd}" : "wrong";
+            }));
+
+        var done = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("Racer"));
+
+        Assert.Equal("short at 2026-01-06", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task An_event_raised_before_the_wait_is_buffered_and_delivered()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Late", async (ctx, _) =>
+            {
+                await ctx.CreateTimer(TimeSpan.FromDays(2), CancellationToken.None);
+                return await ctx.WaitForExternalEvent<string>("Approval");
+            }), skipTime: false);
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Late");
+        await host.WaitForIdleAsync();
+        await host.Client.RaiseEventAsync(id, "Approval", "yes");
+        await host.AdvanceTimeAsync(TimeSpan.FromDays(3));
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal("yes", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task Events_raised_together_with_the_start_are_kept()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Collector", async (ctx, _) =>
+            {
+                var first = await ctx.WaitForExternalEvent<int>("Number");
+                var second = await ctx.WaitForExternalEvent<int>("number"); // names are case-insensitive
+                return $"{first}+{second}";
+            }));
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Collector");
+        await host.Client.RaiseEventAsync(id, "Number", 1);
+        await host.Client.RaiseEventAsync(id, "Number", 2);
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal("1+2", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task Waiting_for_an_event_with_a_timeout_throws_TaskCanceledException_when_it_fires()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Patient", async (ctx, _) =>
+            {
+                try
+                {
+                    return await ctx.WaitForExternalEvent<string>("Reply", TimeSpan.FromDays(14));
+                }
+                catch (TaskCanceledException)
+                {
+                    return $"timed out at {ctx.CurrentUtcDateTime:yyyy-MM-dd}";
+                }
+            }));
+
+        var done = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("Patient"));
+
+        Assert.Equal("timed out at 2026-01-19", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task An_event_arriving_before_the_timeout_wins()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Patient", async (ctx, _) =>
+            {
+                var reply = await ctx.WaitForExternalEvent<string>("Reply", TimeSpan.FromDays(14));
+                await ctx.CreateTimer(TimeSpan.FromDays(20), CancellationToken.None); // the stale timeout timer must not matter
+                return $"{reply} at {ctx.CurrentUtcDateTime:yyyy-MM-dd}";
+            }), skipTime: false);
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Patient");
+        await host.AdvanceTimeAsync(TimeSpan.FromDays(5));
+        await host.Client.RaiseEventAsync(id, "Reply", "hello");
+        await host.AdvanceTimeAsync(TimeSpan.FromDays(30));
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal("hello at 2026-01-30", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task ContinueAsNew_restarts_with_new_input_and_keeps_history_bounded()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<int, int>("Counter", async (ctx, n) =>
+            {
+                await ctx.CreateTimer(TimeSpan.FromDays(30), CancellationToken.None);
+                if (n < 24)
+                {
+                    ctx.ContinueAsNew(n + 1);
+                }
+
+                return n;
+            }));
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Counter", 0);
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal(24, done.ReadOutputAs<int>());
+        var history = await host.Client.GetOrchestrationHistoryAsync(id);
+        Assert.True(history.Count < 10, $"history has {history.Count} events");
+        Assert.Equal(24, history.Single(e => e.Type == HistoryEventType.ExecutionStarted).Input is { } input ? int.Parse(input, System.Globalization.CultureInfo.InvariantCulture) : -1);
+    }
+
+    [Theory]
+    [InlineData(true, "a|b")]
+    [InlineData(false, "a|none")]
+    public async Task ContinueAsNew_carries_unprocessed_events_when_asked(bool preserve, string expected)
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Generations", async (ctx, previous) =>
+            {
+                if (previous is null)
+                {
+                    var first = await ctx.WaitForExternalEvent<string>("Item");
+                    await ctx.CreateTimer(TimeSpan.FromDays(1), CancellationToken.None); // the second event arrives meanwhile
+                    ctx.ContinueAsNew(first, preserve);
+                    return string.Empty;
+                }
+
+                try
+                {
+                    return previous + "|" + await ctx.WaitForExternalEvent<string>("Item", TimeSpan.FromDays(7));
+                }
+                catch (TaskCanceledException)
+                {
+                    return previous + "|none";
+                }
+            }), skipTime: false);
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Generations");
+        await host.Client.RaiseEventAsync(id, "Item", "a");
+        await host.Client.RaiseEventAsync(id, "Item", "b");
+        await host.AdvanceTimeAsync(TimeSpan.FromDays(10));
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal(expected, done.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task A_sub_orchestration_returns_its_output_and_knows_its_parent()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Parent", async (ctx, _) =>
+                await ctx.CallSubOrchestratorAsync<string>("Child", 20, new SubOrchestrationOptions(instanceId: "child-1")))
+            .AddOrchestratorFunc<int, string>("Child", async (ctx, n) =>
+            {
+                await ctx.CreateTimer(TimeSpan.FromDays(n), CancellationToken.None);
+                return $"{ctx.InstanceId} of {ctx.Parent!.InstanceId} ({ctx.Parent.Name.Name}) after {n} days";
+            }));
+
+        var done = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("Parent", options: new StartOrchestrationOptions("parent-1")));
+
+        Assert.Equal("child-1 of parent-1 (Parent) after 20 days", done.ReadOutputAs<string>());
+        var child = await host.Client.GetInstanceAsync("child-1");
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, child!.RuntimeStatus);
+        Assert.Equal("parent-1", child.ParentInstanceId);
+    }
+
+    [Fact]
+    public async Task A_sub_orchestration_failure_reaches_the_parent()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Parent", async (ctx, _) =>
+            {
+                try
+                {
+                    await ctx.CallSubOrchestratorAsync<string>("Child");
+                    return "no failure";
+                }
+                catch (TaskFailedException ex)
+                {
+                    return $"{ex.TaskName.Name}: {ex.FailureDetails.ErrorMessage}";
+                }
+            })
+            .AddOrchestratorFunc<string?, string>("Child", (_, _) => throw new InvalidOperationException("child broke")));
+
+        var done = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("Parent"));
+
+        Assert.Equal("Child: child broke", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task Terminate_ends_a_waiting_instance_with_the_given_output()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Forever", (ctx, _) => ctx.WaitForExternalEvent<string>("Never")));
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Forever");
+        await host.Client.WaitForInstanceStartAsync(id);
+        await host.Client.TerminateInstanceAsync(id, "closed by staff");
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, done.RuntimeStatus);
+        Assert.Equal("closed by staff", done.ReadOutputAs<string>());
+        await host.Client.RaiseEventAsync(id, "Never", "late"); // accepted and discarded
+        await host.WaitForIdleAsync();
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task A_suspended_instance_buffers_events_until_resumed()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Approver", (ctx, _) => ctx.WaitForExternalEvent<string>("Decision")), skipTime: false);
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Approver");
+        await host.WaitForIdleAsync();
+        await host.Client.SuspendInstanceAsync(id, "audit");
+        await host.WaitForIdleAsync();
+        await host.Client.RaiseEventAsync(id, "Decision", "approved");
+        await host.WaitForIdleAsync();
+        Assert.Equal(OrchestrationRuntimeStatus.Suspended, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
+
+        await host.Client.ResumeInstanceAsync(id);
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal("approved", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task An_existing_instance_id_is_rejected_by_default_with_a_clear_error()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Forever", (ctx, _) => ctx.WaitForExternalEvent<string>("Go")));
+
+        await host.Client.ScheduleNewOrchestrationInstanceAsync("Forever", options: new StartOrchestrationOptions("ticket-42"));
+        await host.Client.WaitForInstanceStartAsync("ticket-42");
+
+        var rejected = await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(() =>
+            host.Client.ScheduleNewOrchestrationInstanceAsync("Forever", options: new StartOrchestrationOptions("ticket-42")));
+        Assert.Contains("'ticket-42'", rejected.Message, StringComparison.Ordinal);
+        Assert.Contains("Running", rejected.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(() => host.Client.ScheduleNewOrchestrationInstanceAsync(
+            "Forever", options: new StartOrchestrationOptions("ticket-42") { IdReusePolicy = InstanceIdReusePolicy.ReplaceIfTerminal }));
+
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            "Forever", "second", new StartOrchestrationOptions("ticket-42") { IdReusePolicy = InstanceIdReusePolicy.TerminateAndReplace });
+        await host.Client.RaiseEventAsync("ticket-42", "Go", "went");
+        var done = await CompleteAsync(host, "ticket-42");
+        Assert.Equal("second", done.ReadInputAs<string>());
+
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            "Forever", "third", new StartOrchestrationOptions("ticket-42") { IdReusePolicy = InstanceIdReusePolicy.ReplaceIfTerminal });
+        Assert.Equal("third", (await host.Client.GetInstanceAsync("ticket-42", getInputsAndOutputs: true))!.ReadInputAs<string>());
+    }
+
+    [Fact]
+    public async Task A_scheduled_start_waits_for_its_time()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, DateTime>("Later", (ctx, _) => Task.FromResult(ctx.CurrentUtcDateTime)), skipTime: false);
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Later", options: new StartOrchestrationOptions(StartAt: Start.AddDays(3)));
+        await host.WaitForIdleAsync();
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
+
+        await host.AdvanceTimeAsync(TimeSpan.FromDays(3));
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal(Start.UtcDateTime.AddDays(3), done.ReadOutputAs<DateTime>());
+    }
+
+    [Fact]
+    public async Task Custom_status_new_guids_and_versions_are_replay_safe()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Stateful", async (ctx, _) =>
+            {
+                var first = ctx.NewGuid();
+                ctx.SetCustomStatus(new { stage = "waiting", first });
+                await ctx.CreateTimer(TimeSpan.FromHours(1), CancellationToken.None);
+                var second = ctx.NewGuid();
+                ctx.SetCustomStatus(new { stage = "done", first });
+                return $"{first}|{second}|{ctx.Version}";
+            }));
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Stateful", options: new StartOrchestrationOptions { Version = "2.1" });
+        var done = await CompleteAsync(host, id);
+
+        var parts = done.ReadOutputAs<string>()!.Split('|');
+        var status = done.ReadCustomStatusAs<System.Text.Json.JsonElement>();
+        Assert.Equal(parts[0], status.GetProperty("first").GetString()); // the replayed GUID equals the first episode's
+        Assert.NotEqual(parts[0], parts[1]);
+        Assert.Equal("done", status.GetProperty("stage").GetString());
+        Assert.Equal("2.1", parts[2]);
+        Assert.Equal("2.1", done.Version);
+    }
+
+    [Fact]
+    public async Task Each_instance_records_the_registered_orchestrator_version()
+    {
+        await using var host = await StartAsync(r => r.AddOrchestrator(new TaskName("Versioned", "3"), _ => new EchoOrchestrator()));
+
+        var done = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("Versioned", "hi"));
+
+        Assert.Equal("3", done.Version);
+        Assert.Equal("hi", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task A_replay_that_asks_for_a_different_action_fails_the_instance_naming_the_mismatch()
+    {
+        var useNewCode = false;
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Changing", async (ctx, _) =>
+            {
+                await ctx.CallActivityAsync<string>(Volatile.Read(ref useNewCode) ? "SendLetter" : "SendEmail");
+                return await ctx.WaitForExternalEvent<string>("Reply");
+            })
+            .AddActivityFunc<string?, string>("SendEmail", (_, _) => Task.FromResult("sent"))
+            .AddActivityFunc<string?, string>("SendLetter", (_, _) => Task.FromResult("posted")));
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Changing");
+        await host.WaitForIdleAsync();
+        Volatile.Write(ref useNewCode, true); // a deploy changed the orchestrator while the instance waits
+        await host.Client.RaiseEventAsync(id, "Reply", "ok");
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Equal(typeof(NonDeterministicOrchestrationException).FullName, done.FailureDetails!.ErrorType);
+        Assert.Contains("TaskScheduled 'SendEmail' (task #0)", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("CallActivity 'SendLetter' (task #0)", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("step", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_replay_that_schedules_an_extra_action_is_detected()
+    {
+        var useNewCode = false;
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Growing", async (ctx, _) =>
+            {
+                if (Volatile.Read(ref useNewCode))
+                {
+                    await ctx.CreateTimer(TimeSpan.FromDays(1), CancellationToken.None);
+                }
+
+                return await ctx.WaitForExternalEvent<string>("Reply");
+            }));
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Growing");
+        await host.WaitForIdleAsync();
+        Volatile.Write(ref useNewCode, true);
+        await host.Client.RaiseEventAsync(id, "Reply", "ok");
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Contains("CreateTimer (task #0)", done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Queries_filter_by_status_time_and_prefix_and_page()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Quick", (_, _) => Task.FromResult("ok"))
+            .AddOrchestratorFunc<string?, string>("Slow", (ctx, _) => ctx.WaitForExternalEvent<string>("Go")), skipTime: false);
+
+        for (var i = 0; i < 7; i++)
+        {
+            await host.Client.ScheduleNewOrchestrationInstanceAsync("Quick", options: new StartOrchestrationOptions($"quick-{i}"));
+        }
+
+        await host.AdvanceTimeAsync(TimeSpan.FromHours(1));
+        for (var i = 0; i < 3; i++)
+        {
+            await host.Client.ScheduleNewOrchestrationInstanceAsync("Slow", options: new StartOrchestrationOptions($"slow-{i}"));
+        }
+
+        await host.WaitForIdleAsync();
+
+        var completed = await ToListAsync(host.Client.GetAllInstancesAsync(new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Completed], PageSize = 3 }));
+        Assert.Equal(7, completed.Count);
+        Assert.Equal(7, completed.Select(m => m.InstanceId).Distinct().Count());
+        var first = await host.Client.GetInstancesPageAsync(new OrchestrationQuery { PageSize = 3 });
+        Assert.Equal(3, first.Values.Count);
+        Assert.NotNull(first.ContinuationToken);
+        var slow = await ToListAsync(host.Client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "slow-" }));
+        Assert.Equal(["slow-0", "slow-1", "slow-2"], slow.Select(m => m.InstanceId).Order().ToArray());
+        var recent = await ToListAsync(host.Client.GetAllInstancesAsync(new OrchestrationQuery { CreatedFrom = Start.AddMinutes(30), FetchInputsAndOutputs = true }));
+        Assert.All(recent, m => Assert.Equal(OrchestrationRuntimeStatus.Running, m.RuntimeStatus));
+        Assert.Equal(3, recent.Count);
+    }
+
+    [Fact]
+    public async Task Purging_one_instance_deletes_it_and_its_history()
+    {
+        await using var host = await StartAsync(r => r.AddOrchestratorFunc<string?, string>("Quick", (_, _) => Task.FromResult("ok")));
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Quick");
+        await CompleteAsync(host, id);
+
+        Assert.Equal(1, (await host.Client.PurgeInstanceAsync(id)).PurgedInstanceCount);
+
+        Assert.Null(await host.Client.GetInstanceAsync(id));
+        Assert.Empty(await host.Client.GetOrchestrationHistoryAsync(id));
+        Assert.Equal(0, (await host.Client.PurgeInstanceAsync(id)).PurgedInstanceCount);
+    }
+
+    [Fact]
+    public async Task Purge_by_filter_deletes_100000_instances_in_bulk()
+    {
+        const int count = 100_000;
+        await using var host = await StartAsync(r => r.AddOrchestratorFunc<string?, string>("Quick", (_, _) => Task.FromResult("ok")), startWorker: false);
+
+        // Seed through the client (a client-only host leaves them Pending); writes are group-committed.
+        var seeding = new List<Task<string>>(count);
+        for (var i = 0; i < count; i++)
+        {
+            seeding.Add(host.Client.ScheduleNewOrchestrationInstanceAsync("Quick", options: new StartOrchestrationOptions($"old-{i:D6}")));
+        }
+
+        await Task.WhenAll(seeding);
+        host.Time.Advance(TimeSpan.FromDays(1));
+        await host.Client.ScheduleNewOrchestrationInstanceAsync("Quick", options: new StartOrchestrationOptions("new-one"));
+
+        var watch = Stopwatch.StartNew();
+        var result = await host.Client.PurgeAllInstancesAsync(new PurgeInstancesFilter(CreatedTo: Start.AddHours(1), Statuses: [OrchestrationRuntimeStatus.Pending]));
+        watch.Stop();
+
+        Assert.Equal(count, result.PurgedInstanceCount);
+        Assert.NotNull(await host.Client.GetInstanceAsync("new-one"));
+        Assert.Null(await host.Client.GetInstanceAsync("old-000042"));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"purge took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Purge_by_filter_defaults_to_finished_instances()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Quick", (_, _) => Task.FromResult("ok"))
+            .AddOrchestratorFunc<string?, string>("Slow", (ctx, _) => ctx.WaitForExternalEvent<string>("Go")));
+        var quick = await host.Client.ScheduleNewOrchestrationInstanceAsync("Quick");
+        var slow = await host.Client.ScheduleNewOrchestrationInstanceAsync("Slow");
+        await CompleteAsync(host, quick);
+        await host.Client.WaitForInstanceStartAsync(slow);
+
+        var result = await host.Client.PurgeAllInstancesAsync(new PurgeInstancesFilter());
+
+        Assert.Equal(1, result.PurgedInstanceCount);
+        Assert.NotNull(await host.Client.GetInstanceAsync(slow));
+    }
+
+    [Fact]
+    public async Task Raising_an_event_for_an_unknown_instance_is_an_error()
+    {
+        await using var host = await StartAsync(r => r.AddOrchestratorFunc<string?, string>("Quick", (_, _) => Task.FromResult("ok")));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.Client.RaiseEventAsync("nobody", "Hello"));
+
+        Assert.Contains("'nobody'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unregistered_orchestrator_fails_the_instance_with_its_name()
+    {
+        await using var host = await StartAsync(r => r.AddOrchestratorFunc<string?, string>("Quick", (_, _) => Task.FromResult("ok")));
+
+        var done = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("Missing"));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Contains("'Missing'", done.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fan_out_and_fan_in_over_many_activities()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<int, int>("FanOut", async (ctx, n) =>
+            {
+                var tasks = Enumerable.Range(1, n).Select(i => ctx.CallActivityAsync<int>("Square", i)).ToList();
+                var results = await Task.WhenAll(tasks);
+                return results.Sum();
+            })
+            .AddActivityFunc<int, int>("Square", (_, i) => Task.FromResult(i * i)));
+
+        var done = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("FanOut", 200));
+
+        Assert.Equal(Enumerable.Range(1, 200).Sum(i => i * i), done.ReadOutputAs<int>());
+        AssertGapFreeHistory(await host.Client.GetOrchestrationHistoryAsync(done.InstanceId));
+    }
+
+    private static TimeProvider? TimeNow { get; set; }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}

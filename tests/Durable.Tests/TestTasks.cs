@@ -1,0 +1,26 @@
+namespace TicketFlow.Durable.Tests;
+
+public sealed record GreetingRequest(string Name, DateOnly Day);
+
+public sealed record GreetingResult(string Text, DateOnly Day);
+
+public sealed record Greeter(string Salutation);
+
+public sealed class GreetingOrchestrator : TaskOrchestrator<GreetingRequest, GreetingResult>
+{
+    public override async Task<GreetingResult> RunAsync(TaskOrchestrationContext context, GreetingRequest input)
+    {
+        var text = await context.CallActivityAsync<string>(nameof(GreetActivity), input.Name);
+        return new GreetingResult(text, input.Day);
+    }
+}
+
+public sealed class GreetActivity(Greeter greeter) : TaskActivity<string, string>
+{
+    public override Task<string> RunAsync(TaskActivityContext context, string input) => Task.FromResult($"{greeter.Salutation}, {input}");
+}
+
+public sealed class EchoOrchestrator : TaskOrchestrator<string, string>
+{
+    public override Task<string> RunAsync(TaskOrchestrationContext context, string input) => Task.FromResult(input);
+}
