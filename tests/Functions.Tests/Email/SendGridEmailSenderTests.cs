@@ -208,6 +208,28 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unreachable_sendgrid_is_retried_then_reported_as_retryable()
+    {
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop(); // nothing listens there now
+        var sender = new SendGridEmailSender(
+            new HttpClient(),
+            Options.Create(new EmailOptions { SendGrid = new SendGridOptions { ApiKey = SendGridStandIn.ApiKey, BaseUrl = new Uri($"http://127.0.0.1:{port}/"), MaxRetryAttempts = 2 } }),
+            new PlainLanguageEmailTemplates(),
+            _sentLog,
+            _time,
+            _logger);
+
+        var e = await Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync(Reminder()));
+
+        Assert.True(e.IsRetryable);
+        Assert.Null(e.StatusCode);
+        Assert.Equal(2, _time.Waits.Count);
+    }
+
+    [Fact]
     public async Task An_oversized_message_gets_413_from_the_stand_in_and_is_not_retried()
     {
         _sendGrid.MaxBodyBytes = 1_000;

@@ -119,7 +119,22 @@ public class BlobClient
         message.BufferResponse = false;
         try
         {
-            var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await _pipeline.Pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            var response = message.Response;
+            if (response.IsError)
+            {
+                // The body was not buffered; buffer the (small) error body so the exception can read its code.
+                var buffered = new MemoryStream();
+                if (response.ContentStream is { } errorStream)
+                {
+                    await errorStream.CopyToAsync(buffered, cancellationToken).ConfigureAwait(false);
+                    buffered.Position = 0;
+                }
+
+                response.ContentStream = buffered;
+                throw StorageErrorParser.Exception(response);
+            }
+
             var details = ReadProperties(response);
             var stream = message.ExtractResponseContent() ?? Stream.Null;
             if (details.ContentHash is { } hash)
