@@ -170,6 +170,8 @@ public sealed class BlobClientTests(AzuriteFixture azurite)
     [InlineData("")]
     [InlineData("ends/with/")]
     [InlineData("has\u0001control")]
+    [InlineData("tickets/T1/../T2/iwp")]
+    [InlineData("./x")]
     public void Invalid_blob_names_are_refused(string name)
     {
         var container = azurite.CreateBlobServiceClient().GetBlobContainerClient("documents");
