@@ -26,7 +26,17 @@ public static class SendGridWebhookEndpoint
             }
 
             using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var chunk = new byte[81_920];
+            int n;
+            while ((n = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + n > MaxBodyBytes)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The webhook body is too large.");
+                }
+
+                buffer.Write(chunk, 0, n);
+            }
             var result = await webhook.HandleAsync(
                 request.Headers[SendGridWebhookSignature.SignatureHeader].ToString(),
                 request.Headers[SendGridWebhookSignature.TimestampHeader].ToString(),

@@ -9,7 +9,7 @@ namespace TicketFlow.Functions.Storage;
 /// runs) and stops it with the host. Registered by <see cref="StorageServiceCollectionExtensions.AddStorageServices"/>
 /// before anything that uses storage, so it starts first.
 /// </summary>
-internal sealed class AzuriteHostedService(IOptions<StorageOptions> options, ILogger<AzuriteHostedService> logger) : IHostedService, IAsyncDisposable
+internal sealed class AzuriteHostedService(IOptions<StorageOptions> options, ILogger<AzuriteHostedService> logger) : IHostedService, IAsyncDisposable, IDisposable
 {
     private AzuriteLauncher? _azurite;
 
@@ -24,6 +24,9 @@ internal sealed class AzuriteHostedService(IOptions<StorageOptions> options, ILo
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync().ConfigureAwait(false);
+
+    // The container may be disposed synchronously; Azurite must still be stopped then.
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {

@@ -139,12 +139,34 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Stops Azurite (and any child process it started).</summary>
+    /// <summary>
+    /// Stops Azurite: asks it to shut down (SIGINT, so it saves its database to the data folder), waits up to 10 s,
+    /// then kills it (and any child process) if it is still running.
+    /// </summary>
     /// <returns>A task that completes when the process has exited.</returns>
     public async ValueTask DisposeAsync()
     {
         try
         {
+            if (!_process.HasExited && !OperatingSystem.IsWindows())
+            {
+                using var interrupt = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", _process.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false });
+                if (interrupt is not null)
+                {
+                    await interrupt.WaitForExitAsync().ConfigureAwait(false);
+                }
+
+                using var graceful = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                try
+                {
+                    await _process.WaitForExitAsync(graceful.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Did not stop in time: killed below.
+                }
+            }
+
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);
@@ -155,6 +177,11 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         catch (InvalidOperationException)
         {
             // Already gone.
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No `kill` command: fall back to killing the process.
+            _process.Kill(entireProcessTree: true);
         }
         catch (OperationCanceledException)
         {

@@ -14,19 +14,9 @@ internal sealed class StoragePipeline
     /// <summary>The Entra ID scope for both the Blob and the Table service.</summary>
     public const string StorageScope = "https://storage.azure.com/.default";
 
-    private StoragePipeline(HttpPipeline pipeline, string version, string? accountName)
-    {
-        Pipeline = pipeline;
-        Version = version;
-        AccountName = accountName;
-    }
+    private StoragePipeline(HttpPipeline pipeline) => Pipeline = pipeline;
 
     public HttpPipeline Pipeline { get; }
-
-    public string Version { get; }
-
-    /// <summary>The account name when known (Shared Key); for Entra ID it is taken from the endpoint.</summary>
-    public string? AccountName { get; }
 
     public static StoragePipeline Create(
         StorageService service,
@@ -40,7 +30,7 @@ internal sealed class StoragePipeline
             ? new StorageSharedKeyPolicy(sharedKey, service, options.TimeProvider)
             : new BearerTokenAuthenticationPolicy(token ?? throw new ArgumentNullException(nameof(token)), StorageScope);
         var pipeline = HttpPipelineBuilder.Build(options, perRetryPolicies: [new VersionPolicy(version, options.TimeProvider), auth]);
-        return new StoragePipeline(pipeline, version, sharedKey?.AccountName);
+        return new StoragePipeline(pipeline);
     }
 
     public HttpMessage CreateMessage(RequestMethod method, Uri uri)

@@ -4,6 +4,7 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TicketFlow.Functions.Storage.Auth;
@@ -39,6 +40,7 @@ public static class StorageServiceCollectionExtensions
             services.AddHostedService<AzuriteHostedService>();
         }
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AzureSdkLogForwarder>());
         services.TryAddSingleton(sp => StorageAccount.From(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.TryAddSingleton(sp =>
         {

@@ -145,6 +145,17 @@ public sealed class BlobClientTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Downloading_a_missing_blob_is_a_404_with_the_service_error_code()
+    {
+        var container = await NewContainerAsync();
+
+        var e = await Assert.ThrowsAsync<RequestFailedException>(() => container.GetBlobClient("missing/doc").DownloadStreamingAsync());
+
+        Assert.Equal(404, e.Status);
+        Assert.Equal("BlobNotFound", e.ErrorCode);
+    }
+
+    [Fact]
     public async Task Container_create_is_idempotent_and_delete_removes_it()
     {
         var container = azurite.CreateBlobServiceClient().GetBlobContainerClient(AzuriteFixture.UniqueName("k"));
@@ -159,6 +170,8 @@ public sealed class BlobClientTests(AzuriteFixture azurite)
     [InlineData("")]
     [InlineData("ends/with/")]
     [InlineData("has\u0001control")]
+    [InlineData("tickets/T1/../T2/iwp")]
+    [InlineData("./x")]
     public void Invalid_blob_names_are_refused(string name)
     {
         var container = azurite.CreateBlobServiceClient().GetBlobContainerClient("documents");

@@ -104,6 +104,40 @@ public sealed class RequestSigningTests
         Assert.NotEqual(handler.Requests[0].Headers.Authorization!.Parameter, handler.Requests[1].Headers.Authorization!.Parameter);
     }
 
+    private sealed class FlakyHandler(params int[] statuses) : HttpMessageHandler
+    {
+        public int Calls { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var status = statuses[Math.Min(Calls++, statuses.Length - 1)];
+            return Task.FromResult(new HttpResponseMessage((System.Net.HttpStatusCode)status) { Content = new StringContent(string.Empty), RequestMessage = request });
+        }
+    }
+
+    [Fact]
+    public async Task Transient_failures_are_retried_by_the_azure_core_pipeline_and_conflicts_are_not()
+    {
+        var flaky = new FlakyHandler(503, 500, 204);
+        var conflict = new FlakyHandler(412, 204);
+        StorageClientOptions Options(HttpMessageHandler handler)
+        {
+            var o = new StorageClientOptions { Transport = new HttpClientTransport(new HttpClient(handler)) };
+            o.Retry.Delay = TimeSpan.FromMilliseconds(1); // Azure.Core waits in real time; keep it negligible.
+            return o;
+        }
+
+        var table = new TableClient(new Uri("https://myaccount.table.core.windows.net"), "tickets", MyAccount(), Options(flaky));
+        var other = new TableClient(new Uri("https://myaccount.table.core.windows.net"), "tickets", MyAccount(), Options(conflict));
+
+        await table.UpsertEntityAsync(new TableEntity("p", "r"));
+        var e = await Assert.ThrowsAsync<RequestFailedException>(() => other.UpdateEntityAsync(new TableEntity("p", "r"), new ETag("W/\"1\"")));
+
+        Assert.Equal(3, flaky.Calls);
+        Assert.Equal(412, e.Status);
+        Assert.Equal(1, conflict.Calls);
+    }
+
     private sealed class FakeTokenCredential : TokenCredential
     {
         public List<string[]> Scopes { get; } = [];

@@ -70,6 +70,21 @@ public sealed class TableClientTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Missing_and_null_properties_read_as_null_not_as_zero()
+    {
+        var table = await azurite.CreateTableAsync();
+        await table.AddEntityAsync(new TableEntity("p", "r") { ["Zero"] = 0, ["Empty"] = null, ["No"] = false });
+
+        var read = (await table.GetEntityAsync<TableEntity>("p", "r")).Value;
+
+        Assert.Equal(0, read.GetInt32("Zero"));
+        Assert.False(read.GetBoolean("No"));
+        Assert.Null(read.GetInt32("Missing"));
+        Assert.Null(read.GetBoolean("Empty"));
+        Assert.Null(read.GetDateTimeOffset("Missing"));
+    }
+
+    [Fact]
     public async Task Adding_an_existing_entity_is_a_conflict()
     {
         var table = await azurite.CreateTableAsync();

@@ -62,9 +62,8 @@ public class BlobClient
             throw new ArgumentException("Block size must be positive and the single-upload threshold not negative.", nameof(options));
         }
 
-        // Read one byte more than the threshold to learn whether the content fits in one request.
-        var first = new byte[checked((int)Math.Min(options.SingleUploadThresholdBytes + 1, int.MaxValue))];
-        var firstLength = await content.ReadAtLeastAsync(first, first.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        // Read up to one byte more than the threshold to learn whether the content fits in one request.
+        var (first, firstLength) = await ReadUpToAsync(content, checked((int)Math.Min(options.SingleUploadThresholdBytes + 1, int.MaxValue)), cancellationToken).ConfigureAwait(false);
         if (firstLength <= options.SingleUploadThresholdBytes)
         {
             return await PutBlobAsync(first.AsMemory(0, firstLength), options, cancellationToken).ConfigureAwait(false);
@@ -119,7 +118,22 @@ public class BlobClient
         message.BufferResponse = false;
         try
         {
-            var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await _pipeline.Pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            var response = message.Response;
+            if (response.IsError)
+            {
+                // The body was not buffered; buffer the (small) error body so the exception can read its code.
+                var buffered = new MemoryStream();
+                if (response.ContentStream is { } errorStream)
+                {
+                    await errorStream.CopyToAsync(buffered, cancellationToken).ConfigureAwait(false);
+                    buffered.Position = 0;
+                }
+
+                response.ContentStream = buffered;
+                throw StorageErrorParser.Exception(response);
+            }
+
             var details = ReadProperties(response);
             var stream = message.ExtractResponseContent() ?? Stream.Null;
             if (details.ContentHash is { } hash)
@@ -251,12 +265,45 @@ public class BlobClient
 
     private static void ValidateBlobName(string blobName)
     {
-        if (string.IsNullOrEmpty(blobName) || blobName.Length > 1024 || blobName.Any(char.IsControl) || blobName.EndsWith('/') || blobName.EndsWith('.'))
+        // "." and ".." segments are refused: the URI would be normalised to a different blob.
+        if (string.IsNullOrEmpty(blobName) || blobName.Length > 1024 || blobName.Any(char.IsControl) || blobName.EndsWith('/') || blobName.EndsWith('.')
+            || blobName.Split('/').Any(segment => segment is "." or ".."))
         {
             throw new ArgumentException(
-                $"'{blobName}' is not a valid blob name: 1-1,024 characters, no control characters, not ending in '/' or '.'.",
+                $"'{blobName}' is not a valid blob name: 1-1,024 characters, no control characters, no '.' or '..' segments, not ending in '/' or '.'.",
                 nameof(blobName));
         }
+    }
+
+    /// <summary>Reads up to <paramref name="limit"/> bytes, allocating only what the content needs.</summary>
+    private static async Task<(byte[] Buffer, int Length)> ReadUpToAsync(Stream content, int limit, CancellationToken cancellationToken)
+    {
+        if (content.CanSeek)
+        {
+            var exact = new byte[(int)Math.Min(Math.Max(content.Length - content.Position, 0), limit)];
+            var read = await content.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            return (exact, read);
+        }
+
+        var buffer = new byte[Math.Min(limit, 81_920)];
+        var length = 0;
+        while (length < limit)
+        {
+            if (length == buffer.Length)
+            {
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, limit));
+            }
+
+            var n = await content.ReadAsync(buffer.AsMemory(length, buffer.Length - length), cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                break;
+            }
+
+            length += n;
+        }
+
+        return (buffer, length);
     }
 
 #pragma warning disable CA5351 // Content-MD5 is MD5 by protocol; an integrity check, not a security measure.

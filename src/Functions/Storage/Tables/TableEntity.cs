@@ -64,42 +64,42 @@ public sealed class TableEntity : ITableEntity, IDictionary<string, object?>
     /// <summary>The property as a string, or null when missing.</summary>
     /// <param name="key">The property name.</param>
     /// <returns>The value.</returns>
-    public string? GetString(string key) => Get<string>(key);
+    public string? GetString(string key) => (string?)Get(key, typeof(string));
 
     /// <summary>The property as an Int32, or null when missing.</summary>
     /// <param name="key">The property name.</param>
     /// <returns>The value.</returns>
-    public int? GetInt32(string key) => Get<int>(key);
+    public int? GetInt32(string key) => (int?)Get(key, typeof(int));
 
     /// <summary>The property as an Int64, or null when missing.</summary>
     /// <param name="key">The property name.</param>
     /// <returns>The value.</returns>
-    public long? GetInt64(string key) => Get<long>(key);
+    public long? GetInt64(string key) => (long?)Get(key, typeof(long));
 
     /// <summary>The property as a double, or null when missing.</summary>
     /// <param name="key">The property name.</param>
     /// <returns>The value.</returns>
-    public double? GetDouble(string key) => Get<double>(key);
+    public double? GetDouble(string key) => (double?)Get(key, typeof(double));
 
     /// <summary>The property as a bool, or null when missing.</summary>
     /// <param name="key">The property name.</param>
     /// <returns>The value.</returns>
-    public bool? GetBoolean(string key) => Get<bool>(key);
+    public bool? GetBoolean(string key) => (bool?)Get(key, typeof(bool));
 
     /// <summary>The property as a DateTimeOffset, or null when missing.</summary>
     /// <param name="key">The property name.</param>
     /// <returns>The value.</returns>
-    public DateTimeOffset? GetDateTimeOffset(string key) => Get<DateTimeOffset>(key);
+    public DateTimeOffset? GetDateTimeOffset(string key) => (DateTimeOffset?)Get(key, typeof(DateTimeOffset));
 
     /// <summary>The property as a Guid, or null when missing.</summary>
     /// <param name="key">The property name.</param>
     /// <returns>The value.</returns>
-    public Guid? GetGuid(string key) => Get<Guid>(key);
+    public Guid? GetGuid(string key) => (Guid?)Get(key, typeof(Guid));
 
     /// <summary>The property as bytes, or null when missing.</summary>
     /// <param name="key">The property name.</param>
     /// <returns>The value.</returns>
-    public byte[]? GetBinary(string key) => Get<byte[]>(key);
+    public byte[]? GetBinary(string key) => (byte[]?)Get(key, typeof(byte[]));
 
     /// <inheritdoc />
     public void Add(string key, object? value) => _properties.Add(key, value);
@@ -132,13 +132,7 @@ public sealed class TableEntity : ITableEntity, IDictionary<string, object?>
     bool ICollection<KeyValuePair<string, object?>>.Remove(KeyValuePair<string, object?> item) =>
         ((ICollection<KeyValuePair<string, object?>>)_properties).Remove(item);
 
-    private T? Get<T>(string key)
-    {
-        if (!_properties.TryGetValue(key, out var value) || value is null)
-        {
-            return default;
-        }
-
-        return (T?)TableEntityMapper.ConvertFromEdm(value, typeof(T), key);
-    }
+    // Missing and null properties read as null (not as 0 or false).
+    private object? Get(string key, Type type) =>
+        _properties.TryGetValue(key, out var value) && value is not null ? TableEntityMapper.ConvertFromEdm(value, type, key) : null;
 }

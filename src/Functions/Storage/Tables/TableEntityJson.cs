@@ -22,7 +22,12 @@ internal static class TableEntityJson
             writer.WriteString("RowKey", entity.RowKey);
             foreach (var (name, value) in properties)
             {
-                WriteProperty(writer, name, value);
+                // Null properties are not sent (as the official SDK does): the service has no null, so a merge
+                // keeps the stored value and a replace drops the property.
+                if (value is not null)
+                {
+                    WriteProperty(writer, name, value);
+                }
             }
 
             writer.WriteEndObject();

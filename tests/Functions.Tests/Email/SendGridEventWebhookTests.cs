@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using TicketFlow.Functions.Email;
+using TicketFlow.Functions.Tests.Fixtures;
+using TicketFlow.Workflow.Notifications;
+
+namespace TicketFlow.Functions.Tests.Email;
+
+public sealed class SendGridEventWebhookTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 15, 0, 0, TimeSpan.Zero);
+    private readonly ECDsa _sendGridKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly VirtualTimeProvider _time = new(Now);
+    private readonly InMemoryEmailDeliveryLog _log = new();
+    private readonly RecordingNotifier _notifier = new();
+    private readonly SendGridEventWebhook _webhook;
+
+    public SendGridEventWebhookTests()
+    {
+        var options = new EmailOptions
+        {
+            SendGrid = new SendGridOptions
+            {
+                WebhookVerificationKey = Convert.ToBase64String(_sendGridKey.ExportSubjectPublicKeyInfo()),
+                WebhookMaxAge = TimeSpan.FromMinutes(5),
+            },
+        };
+        _webhook = new SendGridEventWebhook(Options.Create(options), _log, _notifier, _time, NullLogger<SendGridEventWebhook>.Instance);
+    }
+
+    public void Dispose()
+    {
+        _webhook.Dispose();
+        _sendGridKey.Dispose();
+    }
+
+    private sealed class RecordingNotifier : IAddressProblemNotifier
+    {
+        public List<EmailDeliveryEvent> Notified { get; } = [];
+
+        public Task NotifyAddressNeedsAttentionAsync(EmailDeliveryEvent failedEmail, CancellationToken cancellationToken = default)
+        {
+            Notified.Add(failedEmail);
+            return Task.CompletedTask;
+        }
+    }
+
+    internal static JsonObject Event(string id, string kind, string template = "ContactAttemptDue", string reminder = "R1") => new()
+    {
+        ["email"] = "alex@example.net",
+        ["timestamp"] = Now.AddMinutes(-1).ToUnixTimeSeconds(),
+        ["event"] = kind,
+        ["sg_event_id"] = id,
+        ["sg_message_id"] = "msg-" + id,
+        ["reason"] = kind == "bounce" ? "550 5.1.1 mailbox does not exist" : null,
+        ["ticket_id"] = "T-42",
+        ["reminder_id"] = reminder,
+        ["en_id"] = "EN-7",
+        ["template"] = template,
+    };
+
+    private (string Signature, string Timestamp, byte[] Body) Signed(JsonArray events, DateTimeOffset? at = null, ECDsa? key = null)
+    {
+        var timestamp = (at ?? Now).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var body = Encoding.UTF8.GetBytes(events.ToJsonString());
+        var payload = Encoding.UTF8.GetBytes(timestamp).Concat(body).ToArray();
+        var signature = (key ?? _sendGridKey).SignData(payload, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        return (Convert.ToBase64String(signature), timestamp, body);
+    }
+
+    [Fact]
+    public async Task A_signed_batch_is_recorded_against_its_reminder_and_untracked_kinds_are_ignored()
+    {
+        var (signature, timestamp, body) = Signed([Event("e1", "delivered"), Event("e2", "deferred"), Event("e3", "open"), Event("e4", "dropped")]);
+
+        var result = await _webhook.HandleAsync(signature, timestamp, body);
+
+        Assert.True(result.Accepted);
+        Assert.Equal((3, 0, 1), (result.Recorded, result.Duplicates, result.Ignored));
+        var recorded = await _log.GetForReminderAsync("R1");
+        Assert.Equal([EmailDeliveryEventKind.Delivered, EmailDeliveryEventKind.Dropped, EmailDeliveryEventKind.Deferred], recorded.Select(e => e.Kind).Order());
+        Assert.All(recorded, e => Assert.Equal(("T-42", "EN-7", EmailTemplateId.ContactAttemptDue), (e.TicketId, e.EmploymentNetworkId, e.TemplateId)));
+        Assert.Empty(_notifier.Notified);
+    }
+
+    [Fact]
+    public async Task A_redelivered_event_is_recorded_once()
+    {
+        var first = Signed([Event("e1", "delivered")]);
+        var second = Signed([Event("e1", "delivered"), Event("e2", "delivered")]);
+
+        await _webhook.HandleAsync(first.Signature, first.Timestamp, first.Body);
+        var result = await _webhook.HandleAsync(second.Signature, second.Timestamp, second.Body);
+
+        Assert.Equal((1, 1), (result.Recorded, result.Duplicates));
+        Assert.Equal(2, (await _log.GetForReminderAsync("R1")).Count);
+    }
+
+    [Fact]
+    public async Task A_bounced_check_in_tells_staff_once_even_if_the_event_arrives_twice()
+    {
+        var (signature, timestamp, body) = Signed([Event("b1", "bounce", template: "CheckIn")]);
+
+        await _webhook.HandleAsync(signature, timestamp, body);
+        await _webhook.HandleAsync(signature, timestamp, body);
+
+        var notified = Assert.Single(_notifier.Notified);
+        Assert.Equal(("T-42", "alex@example.net", EmailDeliveryEventKind.Bounce), (notified.TicketId, notified.Recipient, notified.Kind));
+        Assert.Contains("mailbox does not exist", notified.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bounced_staff_reminder_does_not_raise_an_address_alert()
+    {
+        var (signature, timestamp, body) = Signed([Event("b2", "bounce", template: "ContactAttemptDue")]);
+
+        await _webhook.HandleAsync(signature, timestamp, body);
+
+        Assert.Empty(_notifier.Notified);
+        Assert.Single(await _log.GetForReminderAsync("R1"));
+    }
+
+    [Fact]
+    public async Task A_signature_from_another_key_is_refused_and_nothing_is_recorded()
+    {
+        using var attacker = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var (signature, timestamp, body) = Signed([Event("x1", "bounce", template: "CheckIn")], key: attacker);
+
+        var result = await _webhook.HandleAsync(signature, timestamp, body);
+
+        Assert.False(result.Accepted);
+        Assert.Contains("signature does not match", result.RejectionReason, StringComparison.Ordinal);
+        Assert.Empty(await _log.GetForReminderAsync("R1"));
+        Assert.Empty(_notifier.Notified);
+    }
+
+    [Fact]
+    public async Task A_body_changed_after_signing_is_refused()
+    {
+        var (signature, timestamp, body) = Signed([Event("x2", "delivered")]);
+        var tampered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("R1", "R2", StringComparison.Ordinal));
+
+        var result = await _webhook.HandleAsync(signature, timestamp, tampered);
+
+        Assert.False(result.Accepted);
+    }
+
+    [Theory]
+    [InlineData(-6)]   // replayed: signed six minutes ago
+    [InlineData(6)]    // from the future
+    public async Task A_stale_or_future_timestamp_is_refused_even_with_a_valid_signature(int minutes)
+    {
+        var (signature, timestamp, body) = Signed([Event("s1", "delivered")], at: Now.AddMinutes(minutes));
+
+        var result = await _webhook.HandleAsync(signature, timestamp, body);
+
+        Assert.False(result.Accepted);
+        Assert.Contains("at most 300 s", result.RejectionReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_timestamp_within_the_window_is_accepted()
+    {
+        var (signature, timestamp, body) = Signed([Event("s2", "delivered")], at: Now.AddMinutes(-4));
+
+        Assert.True((await _webhook.HandleAsync(signature, timestamp, body)).Accepted);
+    }
+
+    [Theory]
+    [InlineData(null, "1772463600")]
+    [InlineData("c2ln", null)]
+    [InlineData("not base64!", "1772463600")]
+    public async Task Missing_or_malformed_headers_are_refused(string? signature, string? timestamp)
+    {
+        var result = await _webhook.HandleAsync(signature, timestamp, "[]"u8.ToArray());
+
+        Assert.False(result.Accepted);
+    }
+}
