@@ -105,13 +105,17 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
         switch (item.Kind)
         {
             case AgendaItemKind.Overdue:
-                await RecordDeadlinesAsync(context, [DeadlineChanges.Record(state.Settings, item.Deadline!, DeadlineState.Overdue)]);
-                await RemindAsync(context, state, item, $"The due date passed: {item.Deadline!.Explanation}");
-
                 // A follow-up period that passed without two-way contact stays overdue; the next period starts.
-                return item.RuleId is RuleIds.IjaFollowUp or RuleIds.OspFollowUp
-                    ? state.FollowUpPeriodMissed(item.Deadline.DueOn)
+                var after = item.RuleId is RuleIds.IjaFollowUp or RuleIds.OspFollowUp
+                    ? state.FollowUpPeriodMissed(item.Deadline!.DueOn)
                     : state;
+                await RecordDeadlinesAsync(context,
+                [
+                    DeadlineChanges.Record(state.Settings, item.Deadline!, DeadlineState.Overdue),
+                    .. DeadlineChanges.Between(state.Settings, agenda.OpenDeadlines(state), agenda.OpenDeadlines(after), cause: null),
+                ]);
+                await RemindAsync(context, state, item, $"The due date passed: {item.Deadline!.Explanation}");
+                return after;
 
             case AgendaItemKind.EarningsCheckpoint:
                 var amounts = rulebook.EarningsFor(item.On.Year, out _);
