@@ -46,6 +46,8 @@ public static class WorkflowServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(registry);
         return registry
             .AddOrchestrator<TicketOrchestrator>()
+            .AddOrchestrator<Disputes.DisputeOrchestrator>()
+            .AddActivity<Disputes.RecordDisputeChangeActivity>()
             .AddActivity<RecordTicketChangeActivity>()
             .AddActivity<RecordDeadlinesActivity>()
             .AddActivity<SendReminderActivity>()

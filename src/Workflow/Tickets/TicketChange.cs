@@ -27,7 +27,7 @@ public sealed record TicketChange(
     string Outcome)
 {
     /// <summary>The outcome of an applied change.</summary>
-    public const string Done = "done";
+    public const string Done = TicketChangeOutcome.Done;
 
     /// <summary>Whether the change was applied (false: an event was refused and only the refusal is recorded).</summary>
     [JsonIgnore]

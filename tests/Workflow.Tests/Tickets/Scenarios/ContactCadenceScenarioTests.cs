@@ -5,7 +5,7 @@ using TicketFlow.Workflow.Rules;
 using TicketFlow.Workflow.Tests.Support;
 using TicketFlow.Workflow.Tickets;
 using TicketFlow.Workflow.Tickets.Events;
-using static TicketFlow.Workflow.Tests.Support.TicketScenario;
+using static TicketFlow.Workflow.Tests.Support.WorkflowScenario;
 
 namespace TicketFlow.Workflow.Tests.Tickets.Scenarios;
 
@@ -14,9 +14,9 @@ public sealed class ContactCadenceScenarioTests
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
 
     /// <summary>A ticket assigned on 2026-01-15 after a compliant review.</summary>
-    private static async Task<TicketScenario> AssignedTicketAsync(string ticketNumber)
+    private static async Task<WorkflowScenario> AssignedTicketAsync(string ticketNumber)
     {
-        var scenario = await TicketScenario.StartAsync(D(2026, 1, 2));
+        var scenario = await WorkflowScenario.StartAsync(D(2026, 1, 2));
         await scenario.RegisterTicketAsync(ticketNumber);
         await scenario.RaiseAsync(ticketNumber, new IwpSigned(D(2026, 1, 5), "staff", "iwp-1", D(2026, 1, 5), D(2026, 1, 5), false));
         await scenario.RaiseAsync(ticketNumber, new IwpSubmitted(D(2026, 1, 6), "staff"));

@@ -4,7 +4,7 @@ using TicketFlow.Workflow.Rules;
 using TicketFlow.Workflow.Tests.Support;
 using TicketFlow.Workflow.Tickets;
 using TicketFlow.Workflow.Tickets.Events;
-using static TicketFlow.Workflow.Tests.Support.TicketScenario;
+using static TicketFlow.Workflow.Tests.Support.WorkflowScenario;
 
 namespace TicketFlow.Workflow.Tests.Tickets.Scenarios;
 
@@ -15,7 +15,7 @@ public sealed class IwpSubmissionScenarioTests
     [Fact]
     public async Task An_unsubmitted_iwp_reminds_staff_7_and_2_days_before_and_on_the_day_then_escalates_the_day_after()
     {
-        await using var scenario = await TicketScenario.StartAsync(D(2026, 2, 2));
+        await using var scenario = await WorkflowScenario.StartAsync(D(2026, 2, 2));
         await scenario.RegisterTicketAsync("T-100");
 
         // Signed on two different days: the window opens at the later one, 2026-02-06; due 2026-02-20.
@@ -37,7 +37,7 @@ public sealed class IwpSubmissionScenarioTests
     [Fact]
     public async Task Submission_in_time_meets_the_deadline_and_stops_the_reminders()
     {
-        await using var scenario = await TicketScenario.StartAsync(D(2026, 2, 2));
+        await using var scenario = await WorkflowScenario.StartAsync(D(2026, 2, 2));
         await scenario.RegisterTicketAsync("T-101");
         await scenario.RaiseAsync("T-101", new IwpSigned(D(2026, 2, 6), "staff", "iwp-1", D(2026, 2, 6), D(2026, 2, 6), false));
 
@@ -52,7 +52,7 @@ public sealed class IwpSubmissionScenarioTests
     [Fact]
     public async Task An_iwp_with_a_blocking_finding_cannot_be_recorded_as_submitted_and_the_refusal_is_recorded()
     {
-        await using var scenario = await TicketScenario.StartAsync(D(2026, 2, 2));
+        await using var scenario = await WorkflowScenario.StartAsync(D(2026, 2, 2));
         await scenario.RegisterTicketAsync("T-102");
         await scenario.RaiseAsync("T-102", new IwpSigned(D(2026, 2, 6), "staff", "iwp-1", D(2026, 2, 6), D(2026, 2, 6), HasBlockingFinding: true));
 
@@ -68,7 +68,7 @@ public sealed class IwpSubmissionScenarioTests
     [Fact]
     public async Task A_review_received_before_christmas_is_due_after_new_year_and_without_a_decision_staff_follow_up()
     {
-        await using var scenario = await TicketScenario.StartAsync(D(2026, 12, 1));
+        await using var scenario = await WorkflowScenario.StartAsync(D(2026, 12, 1));
         await scenario.RegisterTicketAsync("T-103");
         await scenario.RaiseAsync("T-103", new IwpSigned(D(2026, 12, 10), "staff", "iwp-1", D(2026, 12, 10), D(2026, 12, 10), false));
         await scenario.RaiseAsync("T-103", new IwpSubmitted(D(2026, 12, 18), "staff"));

@@ -8,7 +8,7 @@ using TicketFlow.Workflow.Retention;
 using TicketFlow.Workflow.Tests.Support;
 using TicketFlow.Workflow.Tickets;
 using TicketFlow.Workflow.Tickets.Events;
-using static TicketFlow.Workflow.Tests.Support.TicketScenario;
+using static TicketFlow.Workflow.Tests.Support.WorkflowScenario;
 
 namespace TicketFlow.Workflow.Tests.Tickets.Scenarios;
 
@@ -16,9 +16,9 @@ public sealed class RecordRetentionScenarioTests
 {
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
 
-    private static async Task<TicketScenario> UnassignedTicketWithRecordsAsync(string ticketNumber, RetentionPolicy policy)
+    private static async Task<WorkflowScenario> UnassignedTicketWithRecordsAsync(string ticketNumber, RetentionPolicy policy)
     {
-        var scenario = await TicketScenario.StartAsync(D(2026, 1, 2));
+        var scenario = await WorkflowScenario.StartAsync(D(2026, 1, 2));
         await scenario.RegisterTicketAsync(ticketNumber, retention: policy);
         var folder = DocumentFolders.ForTicket(EnPid, ticketNumber);
         using (var pdf = new MemoryStream("%PDF-1.7 signed IWP"u8.ToArray()))
@@ -81,7 +81,7 @@ public sealed class RecordRetentionScenarioTests
         AssertDisposed(scenario, "T-302");
     }
 
-    private static void AssertDisposed(TicketScenario scenario, string ticketNumber)
+    private static void AssertDisposed(WorkflowScenario scenario, string ticketNumber)
     {
         Assert.Empty(scenario.Documents.Documents);
         Assert.Empty(scenario.Records.Iwps);
@@ -90,8 +90,7 @@ public sealed class RecordRetentionScenarioTests
         Assert.DoesNotContain(scenario.Records.Deadlines.Values, d => d.SubjectId == ticketNumber);
         var ticket = scenario.Records.Tickets[(EnPid, ticketNumber)];
         Assert.Equal((TicketStatus.RecordsDisposed, DisposeTicketRecordsActivity.DisposedTicketholderId), (ticket.Status, ticket.TicketholderId));
-        var audit = scenario.AuditOf(ticketNumber)[^1];
-        Assert.Equal("dispose records after retention", audit.Action);
+        var audit = Assert.Single(scenario.AuditOf(ticketNumber), a => a.Action == "dispose records after retention");
         Assert.DoesNotContain("Aliyah", audit.Outcome, StringComparison.Ordinal);
         Assert.Contains("1 documents, 1 IWP records, 1 case notes", audit.Outcome, StringComparison.Ordinal);
     }

@@ -7,6 +7,7 @@ using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Contacts;
 using TicketFlow.Workflow.Deadlines;
 using TicketFlow.Workflow.Disputes;
+using TicketFlow.Workflow.Disputes.Events;
 using TicketFlow.Workflow.Documents;
 using TicketFlow.Workflow.EmploymentNetworks;
 using TicketFlow.Workflow.Iwps;
@@ -24,7 +25,7 @@ namespace TicketFlow.Workflow.Tests.Support;
 /// contact, in-memory records and a recording email sender. Dates are the EN's (America/New_York); events are raised
 /// at 10:00 local on their date, after every timer before then has fired.
 /// </summary>
-public sealed class TicketScenario : IAsyncDisposable
+public sealed class WorkflowScenario : IAsyncDisposable
 {
     public const string EnPid = "P00001";
     public const string StaffEmail = "casey@en.example";
@@ -32,7 +33,7 @@ public sealed class TicketScenario : IAsyncDisposable
 
     private static readonly EnTimeZone Zone = new("America/New_York");
 
-    private TicketScenario(DurableTestHost host, InMemoryRecords records, RecordingEmailSender email, InMemoryDocumentStore documents)
+    private WorkflowScenario(DurableTestHost host, InMemoryRecords records, RecordingEmailSender email, InMemoryDocumentStore documents)
     {
         Host = host;
         Records = records;
@@ -52,7 +53,7 @@ public sealed class TicketScenario : IAsyncDisposable
 
     public DateOnly Today => Zone.DateOf(Host.Time.GetUtcNow());
 
-    public static async Task<TicketScenario> StartAsync(DateOnly start, RetentionPolicy retention = RetentionPolicy.ConfirmBeforeDisposal)
+    public static async Task<WorkflowScenario> StartAsync(DateOnly start, RetentionPolicy retention = RetentionPolicy.ConfirmBeforeDisposal)
     {
         var records = new InMemoryRecords();
         var email = new RecordingEmailSender();
@@ -79,7 +80,7 @@ public sealed class TicketScenario : IAsyncDisposable
                 new Contact("Morgan Lee", ComplianceEmail), retention, AssignsInTicketPortal: false),
             CancellationToken.None);
         await records.UpsertStaffAsync(new StaffMember(EnPid, "s1", "Casey Diaz", StaffEmail), CancellationToken.None);
-        return new TicketScenario(host, records, email, documents);
+        return new WorkflowScenario(host, records, email, documents);
     }
 
     public async Task<string> RegisterTicketAsync(string ticketNumber, bool portal = false, RetentionPolicy retention = RetentionPolicy.ConfirmBeforeDisposal)
@@ -101,6 +102,32 @@ public sealed class TicketScenario : IAsyncDisposable
         await Client.RaiseEventAsync(TicketInstanceId.For(EnPid, ticketNumber), nameof(TicketEventMessage), new TicketEventMessage(ticketEvent));
         await Host.WaitForIdleAsync();
     }
+
+    public async Task<string> RequestDisputeAsync(string disputeId, DateOnly receivedOn)
+    {
+        await RunUntilAsync(receivedOn, hour: 10);
+        await Records.AddAsync(
+            new Dispute(EnPid, disputeId, "State VR Agency", DisputeParty.EmploymentNetwork, true, "Payment split", "EN view", "VR view",
+                receivedOn, null, DisputeStatus.AwaitingRecommendation, null, null, null),
+            CancellationToken.None);
+        var settings = new DisputeSettings(EnPid, disputeId, "State VR Agency", "America/New_York", receivedOn, ReminderSchedule.Default);
+        var instanceId = DisputeSettings.InstanceIdFor(EnPid, disputeId);
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(DisputeOrchestrator), settings, new StartOrchestrationOptions { InstanceId = instanceId });
+        await Host.WaitForIdleAsync();
+        return instanceId;
+    }
+
+    public async Task RaiseDisputeAsync(string disputeId, DisputeEvent disputeEvent)
+    {
+        await RunUntilAsync(disputeEvent.On, hour: 10);
+        await Client.RaiseEventAsync(DisputeSettings.InstanceIdFor(EnPid, disputeId), nameof(DisputeEventMessage), new DisputeEventMessage(disputeEvent));
+        await Host.WaitForIdleAsync();
+    }
+
+    public IReadOnlyList<(DateOnly Day, EmailTemplateId Template, string To)> DisputeEmails(string disputeId) =>
+        [.. Email.Sent
+            .Where(s => s.Message.ReminderId?.StartsWith(DisputeSettings.InstanceIdFor(EnPid, disputeId) + "|", StringComparison.Ordinal) == true)
+            .SelectMany(s => s.Message.To.Select(to => (Day: Zone.DateOf(s.At), s.Message.TemplateId, to.Address)))];
 
     /// <summary>Moves the clock to a local date and hour, firing every timer on the way.</summary>
     public async Task RunUntilAsync(DateOnly date, int hour = 23)
