@@ -47,6 +47,9 @@ public static class WorkflowServiceCollectionExtensions
         return registry
             .AddOrchestrator<TicketOrchestrator>()
             .AddOrchestrator<Disputes.DisputeOrchestrator>()
+            .AddOrchestrator<ServicesAndSupportsReviews.ServicesAndSupportsReviewOrchestrator>()
+            .AddActivity<ServicesAndSupportsReviews.BuildServicesAndSupportsPackageActivity>()
+            .AddActivity<ServicesAndSupportsReviews.RecordServicesAndSupportsReviewActivity>()
             .AddActivity<Disputes.RecordDisputeChangeActivity>()
             .AddActivity<RecordTicketChangeActivity>()
             .AddActivity<RecordDeadlinesActivity>()

@@ -80,7 +80,7 @@ public sealed class DisputeOrchestrator(DeadlineCalculator calculator) : TaskOrc
                 DateTimeOffset? wakeAt = reminders.Count > 0
                     ? zone.InstantOf(reminders[0].On, settings.Reminders.ReminderHour)
                     : overdue ? null : zone.InstantOf(deadline.Date.AddDays(1), 0);
-                var message = await NextEventOrTimeAsync(wakeAt);
+                var message = await context.EventOrTimeAsync<DisputeEventMessage>(nameof(DisputeEventMessage), wakeAt);
                 if (message is not null)
                 {
                     var refusal = DisputeTransitions.Check(status, message.Event, out _);
@@ -136,23 +136,6 @@ public sealed class DisputeOrchestrator(DeadlineCalculator calculator) : TaskOrc
                 new ReminderRequest(settings.EnPid, $"{context.InstanceId}|{deadline.Rule.Id}@{deadline.ClockStartDate:yyyy-MM-dd}|{kind}",
                     template, audience, null, Subject, null, deadline.Date, details),
                 TaskRetries.Standard);
-
-        private async Task<DisputeEventMessage?> NextEventOrTimeAsync(DateTimeOffset? wakeAt)
-        {
-            using var cancel = new CancellationTokenSource();
-            var disputeEvent = context.WaitForExternalEvent<DisputeEventMessage>(nameof(DisputeEventMessage), cancel.Token);
-            if (wakeAt is null)
-            {
-                return await disputeEvent;
-            }
-
-            var timer = context.CreateTimer(wakeAt.Value.UtcDateTime, cancel.Token);
-            var first = await Task.WhenAny(disputeEvent, timer);
-#pragma warning disable CA1849 // Synchronous cancel: CancelAsync would leave the orchestration's replay thread.
-            cancel.Cancel();
-#pragma warning restore CA1849
-            return first == disputeEvent ? await disputeEvent : null;
-        }
 
         private static string Describe(DisputeEvent e, DisputeStatus status) => e switch
         {

@@ -47,7 +47,8 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
             var next = agenda.Next(state, today);
             context.SetCustomStatus(new TicketProgress(state.Status, agenda.OpenDeadlines(state), next));
 
-            var message = await NextEventOrDueAsync(context, zone, next);
+            var message = await context.EventOrTimeAsync<TicketEventMessage>(
+                nameof(TicketEventMessage), next is null ? null : zone.InstantOf(next.On, next.Hour));
             state = message is not null
                 ? await ApplyAsync(context, state, message.Event)
                 : await HandleAsync(context, state, next!);
@@ -56,26 +57,6 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
 
         context.ContinueAsNew(state, preserveUnprocessedEvents: true);
         return state.Status;
-    }
-
-    private static async Task<TicketEventMessage?> NextEventOrDueAsync(TaskOrchestrationContext context, EnTimeZone zone, AgendaItem? next)
-    {
-        using var cancel = new CancellationTokenSource();
-        var ticketEvent = context.WaitForExternalEvent<TicketEventMessage>(nameof(TicketEventMessage), cancel.Token);
-        if (next is null)
-        {
-            return await ticketEvent;
-        }
-
-        var due = context.CreateTimer(zone.InstantOf(next.On, next.Hour).UtcDateTime, cancel.Token);
-        var first = await Task.WhenAny(ticketEvent, due);
-
-        // Cancel synchronously: CancelAsync would run the callbacks on the thread pool, outside the orchestration's
-        // single-threaded replay. Cancelling drops the losing wait; an event arriving later is buffered for the next.
-#pragma warning disable CA1849
-        cancel.Cancel();
-#pragma warning restore CA1849
-        return first == ticketEvent ? await ticketEvent : null;
     }
 
     /// <summary>An event: checked against the table, then recorded and folded in, or refused and recorded.</summary>

@@ -129,6 +129,20 @@ public sealed class WorkflowScenario : IAsyncDisposable
             .Where(s => s.Message.ReminderId?.StartsWith(DisputeSettings.InstanceIdFor(EnPid, disputeId) + "|", StringComparison.Ordinal) == true)
             .SelectMany(s => s.Message.To.Select(to => (Day: Zone.DateOf(s.At), s.Message.TemplateId, to.Address)))];
 
+    public async Task<string> RequestReviewAsync(string reviewId, DateOnly receivedOn, DateOnly dueOn, params string[] ticketNumbers)
+    {
+        await RunUntilAsync(receivedOn, hour: 10);
+        await Records.AddAsync(
+            new ServicesAndSupportsReview(EnPid, reviewId, receivedOn, dueOn, ticketNumbers, ServicesAndSupportsReviewStatus.Preparing,
+                new Dictionary<string, DocumentReference>(), null),
+            CancellationToken.None);
+        var settings = new ServicesAndSupportsReviewSettings(EnPid, reviewId, "America/New_York", receivedOn, dueOn, ticketNumbers, ReminderSchedule.Default);
+        var instanceId = ServicesAndSupportsReviewSettings.InstanceIdFor(EnPid, reviewId);
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ServicesAndSupportsReviewOrchestrator), settings, new StartOrchestrationOptions { InstanceId = instanceId });
+        await Host.WaitForIdleAsync();
+        return instanceId;
+    }
+
     /// <summary>Moves the clock to a local date and hour, firing every timer on the way.</summary>
     public async Task RunUntilAsync(DateOnly date, int hour = 23)
     {
