@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.TimeZones;
 
 namespace TicketFlow.Workflow.Calendar;
 
@@ -42,6 +43,21 @@ public sealed class EnTimeZone
     {
         ArgumentNullException.ThrowIfNull(time);
         return DateOf(time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The instant a local hour of a date begins in this zone. In a daylight-saving gap the first instant after the
+    /// gap is used; in an overlap, the earlier of the two.
+    /// </summary>
+    /// <param name="date">The local date.</param>
+    /// <param name="hour">The local hour, 0 to 23.</param>
+    /// <returns>The instant.</returns>
+    public DateTimeOffset InstantOf(DateOnly date, int hour)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(hour);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(hour, 23);
+        var local = new LocalDateTime(date.Year, date.Month, date.Day, hour, 0);
+        return _zone.ResolveLocal(local, Resolvers.LenientResolver).ToDateTimeOffset();
     }
 
     /// <inheritdoc />

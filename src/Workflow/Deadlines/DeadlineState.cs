@@ -12,6 +12,9 @@ public enum DeadlineState
     /// <summary>The due date passed and what the rule asks for has not happened.</summary>
     Overdue,
 
+    /// <summary>A window for an optional step closed without it being taken (a dispute's decision request).</summary>
+    Expired,
+
     /// <summary>The deadline no longer applies (for example a contact clock stopped by two-way contact).</summary>
     Cancelled,
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TicketFlow.Workflow.Documents;
 
 namespace TicketFlow.Workflow.Iwps;
@@ -24,5 +25,6 @@ public sealed record IwpRecord(
     DateTimeOffset RecordedAt)
 {
     /// <summary>The later signature date: the date both parties had signed.</summary>
+    [JsonIgnore]
     public DateOnly SignedOn => EnSignedOn > TicketholderSignedOn ? EnSignedOn : TicketholderSignedOn;
 }

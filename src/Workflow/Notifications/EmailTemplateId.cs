@@ -26,4 +26,19 @@ public enum EmailTemplateId
 
     /// <summary>To EN staff: an email to a ticketholder bounced; their address needs attention.</summary>
     AddressNeedsAttention,
+
+    /// <summary>Staff: a deadline passed without what it asks for (sent to the compliance contact).</summary>
+    DeadlineMissed,
+
+    /// <summary>Staff: Program Integrity's review time passed without a decision; follow up with the TPM.</summary>
+    ReviewFollowUp,
+
+    /// <summary>Staff: an earnings checkpoint (TWL or SGA) has come; verify the ticketholder's earnings.</summary>
+    EarningsCheckpoint,
+
+    /// <summary>Compliance contact: a ticketholder's records have passed retention and may be destroyed.</summary>
+    RecordsMayBeDestroyed,
+
+    /// <summary>Staff: a Services and Supports review response is due to the TPM.</summary>
+    ServicesAndSupportsReviewDue,
 }

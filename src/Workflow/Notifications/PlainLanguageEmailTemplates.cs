@@ -73,6 +73,36 @@ public sealed class PlainLanguageEmailTemplates : IEmailTemplateRenderer
                     "Ask for their current email address and update it in TicketFlow.",
                     "Record the contact attempt.",
                 ]),
+            EmailTemplateId.DeadlineMissed => Staff(
+                model,
+                $"Deadline missed: {Who(model)}, {Date(model)}",
+                $"A deadline for {Who(model)} was {Date(model)} and TicketFlow has no record that it was met. You are receiving this as the compliance contact.",
+                "What to do",
+                ["Read the details below.", "Find out what happened and act now.", "Record the outcome in TicketFlow, with the date it really happened."]),
+            EmailTemplateId.ReviewFollowUp => Staff(
+                model,
+                $"No IWP review decision yet: {Who(model)}",
+                $"Program Integrity should have reviewed the IWP for {Who(model)} by {Date(model)}. TicketFlow has no decision on record.",
+                "What to do",
+                ["Contact the Ticket Program Manager about the review.", "Record the decision in TicketFlow when it arrives."]),
+            EmailTemplateId.EarningsCheckpoint => Staff(
+                model,
+                $"Earnings check for {Who(model)}",
+                $"It is time to check whether {Who(model)} is earning at the level the IWP's goals aim for.",
+                "What to do",
+                ["Ask about their current monthly earnings.", "Compare them with the amount in the details below.", "Record the conversation as a case note, and amend the IWP if the goals need to change."]),
+            EmailTemplateId.RecordsMayBeDestroyed => Staff(
+                model,
+                $"Records may now be destroyed: {Who(model)}",
+                $"The records for {Who(model)} have been kept for the required time after the ticket was unassigned. They may be destroyed from {Date(model)}.",
+                "What to do",
+                ["Confirm in TicketFlow that the records may be destroyed, or keep them securely.", "TicketFlow keeps an audit entry without personal information."]),
+            EmailTemplateId.ServicesAndSupportsReviewDue => Staff(
+                model,
+                $"Services and Supports review due {Date(model)}",
+                $"Your response to a Services and Supports review is due to the Ticket Program Manager by {Date(model)}.",
+                "What to do",
+                ["Download each ticketholder's package from TicketFlow.", "Check it holds the IWP, every amendment and the case notes.", "Send the response, then mark the review sent in TicketFlow."]),
             _ => throw new ArgumentOutOfRangeException(nameof(templateId), templateId, "No template for this email."),
         };
         return doc.Build();

@@ -39,6 +39,12 @@ public sealed class ReminderOptions
     [Range(0, 23)]
     public int ReminderHour { get; set; } = 9;
 
+    /// <summary>Every offset, for validation.</summary>
+    /// <returns>The offsets in days.</returns>
+    public IEnumerable<int> AllOffsets() =>
+        IwpSubmissionDaysBefore.Concat(InitialJobAcquisitionContactDaysBefore).Concat(OngoingSupportContactDaysBefore)
+            .Concat(UnassignmentDaysBefore).Concat(DisputeDaysBefore).Concat(ServicesAndSupportsReviewDaysBefore);
+
     /// <summary>Copies these settings into the value an orchestration carries (so a replay never sees new settings).</summary>
     /// <returns>The schedule.</returns>
     public ReminderSchedule ToSchedule() => new(

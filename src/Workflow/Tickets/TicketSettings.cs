@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TicketFlow.Workflow.EmploymentNetworks;
 using TicketFlow.Workflow.Reminders;
 
@@ -10,14 +11,17 @@ namespace TicketFlow.Workflow.Tickets;
 /// <param name="AssignsInTicketPortal">Whether the EN assigns tickets in the Ticket Portal itself.</param>
 /// <param name="RetentionPolicy">What happens when the records pass their retention period.</param>
 /// <param name="Reminders">When reminders go out.</param>
+/// <param name="StaffId">The staff member responsible for the ticket; null: reminders go to every staff member.</param>
 public sealed record TicketSettings(
     string EnPid,
     string TicketNumber,
     string TimeZoneId,
     bool AssignsInTicketPortal,
     RetentionPolicy RetentionPolicy,
-    ReminderSchedule Reminders)
+    ReminderSchedule Reminders,
+    string? StaffId = null)
 {
     /// <summary>The orchestration instance id of this ticket: readable, and prefixed by the EN.</summary>
+    [JsonIgnore]
     public string InstanceId => TicketInstanceId.For(EnPid, TicketNumber);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Collections.Immutable;
 using TicketFlow.Workflow.Rules;
 using TicketFlow.Workflow.Tickets.Events;
@@ -77,14 +78,13 @@ public sealed record TicketState
     /// </summary>
     public ImmutableSortedSet<string> Handled { get; init; } = [];
 
-    /// <summary>The deadline records written as open, by key, so that a closed one can be written as met or cancelled.</summary>
-    public ImmutableSortedSet<string> OpenDeadlineKeys { get; init; } = [];
-
     /// <summary>The date of the initial contact attempt without two-way contact since, if any.</summary>
+    [JsonIgnore]
     public DateOnly? InitialContactAttemptOn =>
         AttemptsSinceTwoWayContact.IsDefaultOrEmpty ? null : AttemptsSinceTwoWayContact[0];
 
     /// <summary>The facts the transition table's guards read.</summary>
+    [JsonIgnore]
     public TicketFacts Facts => new(Status, IwpHasBlockingFinding, Settings.AssignsInTicketPortal, StatusSince);
 
     /// <summary>A newly registered ticket.</summary>

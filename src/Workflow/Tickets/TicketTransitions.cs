@@ -44,6 +44,7 @@ public static class TicketTransitions
         Row<PhaseChanged>([InitialJobAcquisition], OngoingSupport),
 
         Row<ContactAttemptRecorded>(Assigned, null),
+        Row<CheckInEmailRequested>(Assigned, null),
         Row<NoContactRequested>(Assigned, null),
         Row<WorkStarted>(Assigned, null),
 

@@ -26,6 +26,7 @@ public sealed class TicketTransitionsTests
         { InitialJobAcquisition, new PhaseChanged(Day, "staff"), OngoingSupport },
         { OngoingSupport, new NoContactRequested(Day, "staff"), OngoingSupport },
         { InitialJobAcquisition, new WorkStarted(Day, "staff"), InitialJobAcquisition },
+        { OngoingSupport, new CheckInEmailRequested(Day, "staff", "s1"), OngoingSupport },
         { InitialJobAcquisition, new TicketUnassigned(Day, "staff", UnassignmentReason.ByTicketholder), Unassigned },
         { OngoingSupport, new TicketUnassigned(Day, "staff", UnassignmentReason.LostContact), Unassigned },
         { Unassigned, new RetentionPeriodEnded(Day, "system"), RecordsRetained },

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TicketFlow.Workflow.Reminders;
 
 namespace TicketFlow.Workflow.Tickets.Agenda;
@@ -20,5 +21,6 @@ public sealed record OpenDeadline(
     Audience OverdueAudience)
 {
     /// <summary>The deadline's key: one rule, one clock start.</summary>
+    [JsonIgnore]
     public string Key => $"{RuleId}@{ClockStartedOn:yyyy-MM-dd}";
 }

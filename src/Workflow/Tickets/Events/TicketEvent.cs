@@ -17,6 +17,7 @@ namespace TicketFlow.Workflow.Tickets.Events;
 [JsonDerivedType(typeof(IwpAmended), nameof(IwpAmended))]
 [JsonDerivedType(typeof(PhaseChanged), nameof(PhaseChanged))]
 [JsonDerivedType(typeof(ContactAttemptRecorded), nameof(ContactAttemptRecorded))]
+[JsonDerivedType(typeof(CheckInEmailRequested), nameof(CheckInEmailRequested))]
 [JsonDerivedType(typeof(NoContactRequested), nameof(NoContactRequested))]
 [JsonDerivedType(typeof(WorkStarted), nameof(WorkStarted))]
 [JsonDerivedType(typeof(TicketUnassigned), nameof(TicketUnassigned))]

@@ -1,0 +1,186 @@
+using System.Globalization;
+using TicketFlow.Durable;
+using TicketFlow.Workflow.Calendar;
+using TicketFlow.Workflow.Contacts;
+using TicketFlow.Workflow.Deadlines;
+using TicketFlow.Workflow.EmploymentNetworks;
+using TicketFlow.Workflow.Reminders;
+using TicketFlow.Workflow.Retention;
+using TicketFlow.Workflow.Rules;
+using TicketFlow.Workflow.Tickets.Agenda;
+using TicketFlow.Workflow.Tickets.Events;
+
+namespace TicketFlow.Workflow.Tickets;
+
+/// <summary>
+/// One ticket's life with its EN, from the IWP's signatures to the disposal of its records. Each turn waits for the
+/// next ticket event or the next item on the ticket's agenda, whichever comes first; an event is checked against the
+/// transition table before it changes anything; every change and every refusal is recorded. The orchestration holds
+/// no clock but the context's and does no I/O but through activities; it continues as new every few turns so its
+/// history stays short however many years the ticket lives.
+/// </summary>
+/// <param name="agenda">The ticket agenda (the rulebook's policies).</param>
+/// <param name="rulebook">The rulebook, for earnings amounts in checkpoint reminders.</param>
+public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) : TaskOrchestrator<TicketState, TicketStatus>
+{
+    /// <summary>Turns per execution before continuing as new.</summary>
+    public const int TurnsPerExecution = 8;
+
+    /// <summary>The system actor, for changes the orchestration makes on its own.</summary>
+    public const string SystemActor = "system";
+
+    /// <inheritdoc />
+    public override async Task<TicketStatus> RunAsync(TaskOrchestrationContext context, TicketState input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var state = input;
+        var zone = new EnTimeZone(state.Settings.TimeZoneId);
+        for (var turn = 0; turn < TurnsPerExecution; turn++)
+        {
+            if (state.Status == TicketStatus.RecordsDisposed)
+            {
+                return state.Status;
+            }
+
+            var today = zone.DateOf(context.CurrentUtcDateTime);
+            var next = agenda.Next(state, today);
+            context.SetCustomStatus(new TicketProgress(state.Status, agenda.OpenDeadlines(state), next));
+
+            var message = await context.EventOrTimeAsync<TicketEventMessage>(
+                nameof(TicketEventMessage), next is null ? null : zone.InstantOf(next.On, next.Hour));
+            state = message is not null
+                ? await ApplyAsync(context, state, message.Event)
+                : await HandleAsync(context, state, next!);
+            state = agenda.MarkHandled(state, message is null ? next!.Key : null, zone.DateOf(context.CurrentUtcDateTime));
+        }
+
+        context.ContinueAsNew(state, preserveUnprocessedEvents: true);
+        return state.Status;
+    }
+
+    /// <summary>An event: checked against the table, then recorded and folded in, or refused and recorded.</summary>
+    private async Task<TicketState> ApplyAsync(TaskOrchestrationContext context, TicketState state, TicketEvent ticketEvent)
+    {
+        var decision = TicketTransitions.Check(state.Facts, ticketEvent);
+        if (!decision.Allowed)
+        {
+            await RecordChangeAsync(context, state, ticketEvent.Actor, Describe(ticketEvent), $"refused: {decision.Reason}");
+            return state;
+        }
+
+        if (ticketEvent is CheckInEmailRequested checkIn)
+        {
+            return await SendCheckInAsync(context, state, checkIn);
+        }
+
+        var after = state.Apply(ticketEvent, decision.NextStatus!.Value);
+        await RecordChangeAsync(context, after, ticketEvent.Actor, Describe(ticketEvent), TicketChange.Done);
+        await RecordDeadlinesAsync(context, DeadlineChanges.Between(state.Settings, agenda.OpenDeadlines(state), agenda.OpenDeadlines(after), ticketEvent));
+        return after.Status == TicketStatus.RecordsDisposed ? await DisposeAsync(context, after, ticketEvent.Actor) : after;
+    }
+
+    /// <summary>An agenda item whose time has come.</summary>
+    private async Task<TicketState> HandleAsync(TaskOrchestrationContext context, TicketState state, AgendaItem item)
+    {
+        switch (item.Kind)
+        {
+            case AgendaItemKind.Overdue:
+                // A follow-up period that passed without two-way contact stays overdue; the next period starts.
+                var after = item.RuleId is RuleIds.IjaFollowUp or RuleIds.OspFollowUp
+                    ? state.FollowUpPeriodMissed(item.Deadline!.DueOn)
+                    : state;
+                await RecordDeadlinesAsync(context,
+                [
+                    DeadlineChanges.Record(state.Settings, item.Deadline!, DeadlineState.Overdue),
+                    .. DeadlineChanges.Between(state.Settings, agenda.OpenDeadlines(state), agenda.OpenDeadlines(after), cause: null),
+                ]);
+                await RemindAsync(context, state, item, $"The due date passed: {item.Deadline!.Explanation}");
+                return after;
+
+            case AgendaItemKind.EarningsCheckpoint:
+                var amounts = rulebook.EarningsFor(item.On.Year, out _);
+                await RemindAsync(context, state, item, string.Create(CultureInfo.InvariantCulture,
+                    $"{rulebook.Get(item.RuleId).Description} Amounts for {amounts.Year}: TWL ${amounts.TrialWorkLevelMonthly:N0} a month; SGA ${amounts.SubstantialGainfulActivityMonthly:N0} a month (blind: ${amounts.SubstantialGainfulActivityBlindMonthly:N0})."));
+                return state;
+
+            case AgendaItemKind.RetentionPeriodEnds:
+                var ended = await ApplyAsync(context, state, new RetentionPeriodEnded(item.On, SystemActor));
+                await RemindAsync(context, ended, item, rulebook.Get(item.RuleId).Description);
+                return ended.Settings.RetentionPolicy == RetentionPolicy.DisposeAutomatically
+                    ? await ApplyAsync(context, ended, new RecordDisposalConfirmed(item.On, SystemActor))
+                    : ended;
+
+            default:
+                await RemindAsync(context, state, item, item.Deadline?.Explanation ?? rulebook.Get(item.RuleId).Description);
+                return state;
+        }
+    }
+
+    private async Task<TicketState> SendCheckInAsync(TaskOrchestrationContext context, TicketState state, CheckInEmailRequested checkIn)
+    {
+        var noteId = $"checkin-{context.NewGuid():N}";
+        var refusal = await context.CallActivityAsync<string?>(
+            nameof(SendCheckInEmailActivity),
+            new CheckInEmail(state.Settings.EnPid, state.Settings.TicketNumber, checkIn.StaffId, checkIn.On, noteId),
+            TaskRetries.Standard);
+        if (refusal is not null)
+        {
+            await RecordChangeAsync(context, state, checkIn.Actor, Describe(checkIn), $"refused: {refusal}");
+            return state;
+        }
+
+        // The email is a contact attempt by email, and is folded in as one.
+        return await ApplyAsync(context, state, new ContactAttemptRecorded(checkIn.On, checkIn.Actor, noteId, ContactMethod.Email, TwoWay: false));
+    }
+
+    private async Task<TicketState> DisposeAsync(TaskOrchestrationContext context, TicketState state, string actor)
+    {
+        await context.CallActivityAsync<int>(
+            nameof(DisposeTicketRecordsActivity),
+            new TicketDisposal(state.Settings.EnPid, state.Settings.TicketNumber, $"{context.InstanceId}:{context.NewGuid():N}",
+                context.CurrentUtcDateTime, actor),
+            TaskRetries.Standard);
+        return state;
+    }
+
+    private static Task<bool> RecordChangeAsync(TaskOrchestrationContext context, TicketState state, string actor, string action, string outcome) =>
+        context.CallActivityAsync<bool>(
+            nameof(RecordTicketChangeActivity),
+            new TicketChange(state.Settings.EnPid, state.Settings.TicketNumber, state.Status, state.AssignedOn, state.PhaseStartedOn,
+                state.UnassignedOn, $"{context.InstanceId}:{context.NewGuid():N}", context.CurrentUtcDateTime, actor, action, outcome),
+            TaskRetries.Standard);
+
+    private static async Task RecordDeadlinesAsync(TaskOrchestrationContext context, IReadOnlyList<DeadlineRecord> records)
+    {
+        if (records.Count > 0)
+        {
+            await context.CallActivityAsync<int>(nameof(RecordDeadlinesActivity), records, TaskRetries.Standard);
+        }
+    }
+
+    private static Task<int> RemindAsync(TaskOrchestrationContext context, TicketState state, AgendaItem item, string details) =>
+        context.CallActivityAsync<int>(
+            nameof(SendReminderActivity),
+            new ReminderRequest(state.Settings.EnPid, $"{context.InstanceId}|{item.Key}", ReminderTemplates.For(item), item.Audience,
+                state.Settings.TicketNumber, $"Ticket {state.Settings.TicketNumber}", state.Settings.StaffId,
+                item.Deadline?.DueOn ?? item.On, details),
+            TaskRetries.Standard);
+
+    /// <summary>The audit trail's words for an event: "IwpSigned" is "iwp signed".</summary>
+    private static string Describe(TicketEvent ticketEvent)
+    {
+        var words = new System.Text.StringBuilder();
+        foreach (var c in ticketEvent.GetType().Name)
+        {
+            if (char.IsUpper(c) && words.Length > 0)
+            {
+                words.Append(' ');
+            }
+
+            words.Append(char.ToLowerInvariant(c));
+        }
+
+        return words.ToString();
+    }
+}

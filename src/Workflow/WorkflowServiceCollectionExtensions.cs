@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TicketFlow.Durable;
+using TicketFlow.Workflow.Contacts;
+using TicketFlow.Workflow.Deadlines;
+using TicketFlow.Workflow.Reminders;
+using TicketFlow.Workflow.Retention;
+using TicketFlow.Workflow.Rules;
+using TicketFlow.Workflow.Tickets;
+using TicketFlow.Workflow.Tickets.Agenda;
+
+namespace TicketFlow.Workflow;
+
+/// <summary>Registers TicketFlow's workflows: the rulebook, the agendas, the reminder settings and the durable tasks.</summary>
+public static class WorkflowServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the rulebook, the ticket agenda and the reminder settings (bound from <c>Reminders</c> and validated at
+    /// start). The store and email implementations the activities need are registered by the host.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration to bind; null for defaults.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddWorkflowServices(this IServiceCollection services, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddRulebookServices();
+        var reminders = services.AddOptions<ReminderOptions>();
+        if (configuration is not null)
+        {
+            reminders.Bind(configuration.GetSection(ReminderOptions.SectionName));
+        }
+
+        reminders.ValidateDataAnnotations().Validate(
+            o => o.AllOffsets().All(d => d is >= 0 and <= 366),
+            "Reminder offsets are days before a due date: 0 to 366.").ValidateOnStart();
+        services.AddSingleton<TicketAgenda>();
+        return services;
+    }
+
+    /// <summary>Registers every orchestrator and activity of TicketFlow's workflows with the durable worker.</summary>
+    /// <param name="registry">The worker's registry.</param>
+    /// <returns>The registry.</returns>
+    public static DurableTaskRegistry AddTicketFlowWorkflows(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry
+            .AddOrchestrator<TicketOrchestrator>()
+            .AddOrchestrator<Disputes.DisputeOrchestrator>()
+            .AddOrchestrator<ServicesAndSupportsReviews.ServicesAndSupportsReviewOrchestrator>()
+            .AddActivity<ServicesAndSupportsReviews.BuildServicesAndSupportsPackageActivity>()
+            .AddActivity<ServicesAndSupportsReviews.RecordServicesAndSupportsReviewActivity>()
+            .AddActivity<Disputes.RecordDisputeChangeActivity>()
+            .AddActivity<RecordTicketChangeActivity>()
+            .AddActivity<RecordDeadlinesActivity>()
+            .AddActivity<SendReminderActivity>()
+            .AddActivity<SendCheckInEmailActivity>()
+            .AddActivity<DisposeTicketRecordsActivity>();
+    }
+}
