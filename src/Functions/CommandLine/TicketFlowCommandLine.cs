@@ -21,6 +21,7 @@ public static class TicketFlowCommandLine
         HolidaysCommand.Create,
         DeadlineCommand.Create,
         CheckIwpCommand.Create,
+        SimulateCommand.Create,
     ];
 
     /// <summary>Builds the root command over the given services.</summary>

@@ -16,6 +16,7 @@ using TicketFlow.Workflow.Reminders;
 using TicketFlow.Workflow.ServicesAndSupportsReviews;
 using TicketFlow.Workflow.Ticketholders;
 using TicketFlow.Workflow.Tickets;
+using TicketFlow.Workflow.Simulation;
 using TicketFlow.Workflow.Tickets.Events;
 
 namespace TicketFlow.Workflow.Tests.Support;

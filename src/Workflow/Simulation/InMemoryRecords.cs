@@ -9,12 +9,14 @@ using TicketFlow.Workflow.ServicesAndSupportsReviews;
 using TicketFlow.Workflow.Ticketholders;
 using TicketFlow.Workflow.Tickets;
 
-namespace TicketFlow.Workflow.Tests.Support;
+namespace TicketFlow.Workflow.Simulation;
 
 /// <summary>
-/// Every record repository in memory, for the workflow scenario tests (the Table Storage implementations are
-/// tested against Azurite in TicketFlow.Functions.Tests). Keys mirror the stores' identities.
+/// Every record repository in memory: the sandbox of <c>ticketflow simulate</c> and of the workflow scenario tests
+/// (production uses the Table Storage implementations in TicketFlow.Functions). Keys mirror the stores' identities.
+/// Each collection is public so a simulation can show, and a test can inspect, exactly what was written.
 /// </summary>
+#pragma warning disable CS1591 // The members implement documented interfaces; the collections are named after them.
 public sealed class InMemoryRecords :
     IEmploymentNetworkRepository, ITicketholderRepository, ITicketRepository, ICaseNoteRepository, IIwpRepository,
     IDeadlineRepository, IAuditTrail, IDisputeRepository, IServicesAndSupportsReviewRepository
@@ -29,6 +31,12 @@ public sealed class InMemoryRecords :
     public ConcurrentDictionary<(string, string), AuditEntry> Audit { get; } = new();
     public ConcurrentDictionary<(string, string), Dispute> Disputes { get; } = new();
     public ConcurrentDictionary<(string, string), ServicesAndSupportsReview> Reviews { get; } = new();
+
+    /// <summary>Stamps <see cref="DeadlineHistory"/>; the simulation sets it to its virtual clock.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Every deadline write in order, with the time it was made: the deadline part of a timeline.</summary>
+    public ConcurrentQueue<(DateTimeOffset At, DeadlineRecord Record)> DeadlineHistory { get; } = new();
 
     Task<EmploymentNetwork?> IEmploymentNetworkRepository.FindAsync(string enPid, CancellationToken cancellationToken) =>
         Task.FromResult(EmploymentNetworks.GetValueOrDefault(enPid));
@@ -106,7 +114,13 @@ public sealed class InMemoryRecords :
 
     public Task UpsertAsync(DeadlineRecord deadline, CancellationToken cancellationToken)
     {
-        Deadlines[(deadline.EnPid, deadline.SubjectId, deadline.RuleId, deadline.ClockStartedOn)] = deadline;
+        var key = (deadline.EnPid, deadline.SubjectId, deadline.RuleId, deadline.ClockStartedOn);
+        if (!Deadlines.TryGetValue(key, out var existing) || existing != deadline)
+        {
+            DeadlineHistory.Enqueue((Clock.GetUtcNow(), deadline));
+        }
+
+        Deadlines[key] = deadline;
         return Task.CompletedTask;
     }
 
@@ -166,3 +180,4 @@ public sealed class InMemoryRecords :
         where TKey : notnull =>
         map.Keys.Where(predicate).ToList().Count(k => map.TryRemove(k, out _));
 }
+#pragma warning restore CS1591

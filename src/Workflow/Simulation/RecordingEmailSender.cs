@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using TicketFlow.Workflow.Notifications;
 
-namespace TicketFlow.Workflow.Tests.Support;
+namespace TicketFlow.Workflow.Simulation;
 
 /// <summary>
 /// An email sender that keeps what it sends, with the (virtual) time it was sent, and, like the real senders, sends
@@ -21,6 +21,7 @@ public sealed class RecordingEmailSender : IEmailSender
     /// <summary>What was sent, once per idempotency key, in the order sent.</summary>
     public IReadOnlyList<(EmailMessage Message, DateTimeOffset At)> Sent => [.. _sent.Values.OrderBy(s => s.At)];
 
+    /// <inheritdoc />
     public Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _requests);
