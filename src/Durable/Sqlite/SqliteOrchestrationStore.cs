@@ -575,8 +575,9 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
 
     private bool CommitEpisode(Connection c, WriteBatch b, OrchestrationEpisodeResult e)
     {
-        var owner = c.Command("SELECT lock_owner FROM instances WHERE instance_id = $id");
+        var owner = c.Command("SELECT lock_owner FROM instances WHERE instance_id = $id AND execution_id IS $exec");
         owner.Parameters["$id"].Value = e.InstanceId;
+        owner.Parameters["$exec"].Value = (object?)e.LoadedExecutionId ?? DBNull.Value;
         if (owner.ExecuteScalar() as string != LeaseOwner)
         {
             return false; // lease lost (expired and taken over, or instance purged): another worker redoes the episode

@@ -34,6 +34,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     private int? parentTaskId;
     private string? parentExecutionId;
     private string executionId = string.Empty;
+    private string? loadedExecutionId;
     private string? serializedInput;
     private bool started;
     private bool isReplaying;
@@ -81,6 +82,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         InstanceRecord instance, IReadOnlyList<HistoryEvent> history, IReadOnlyList<StoredMessage> messages, DateTimeOffset now)
     {
         instanceId = instance.InstanceId;
+        loadedExecutionId = instance.ExecutionId;
         executionId = instance.ExecutionId ?? string.Empty;
         var consumed = messages.Select(m => m.Id).ToList();
 
@@ -100,6 +102,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
                 return (new OrchestrationEpisodeResult
                 {
                     InstanceId = instanceId,
+                    LoadedExecutionId = loadedExecutionId,
                     ConsumedMessageIds = consumed,
                     HistoryBase = 0,
                     NewHistory = [terminate, Completed(OrchestrationRuntimeStatus.Terminated, terminate.Input, null, now)],
@@ -262,6 +265,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     private OrchestrationEpisodeResult Unchanged(InstanceRecord instance, List<long> consumed) => new()
     {
         InstanceId = instance.InstanceId,
+        LoadedExecutionId = loadedExecutionId,
         ConsumedMessageIds = consumed,
         HistoryBase = instance.HistoryCount,
         NewHistory = [],
@@ -623,6 +627,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         var result = new OrchestrationEpisodeResult
         {
             InstanceId = instanceId,
+            LoadedExecutionId = loadedExecutionId,
             ConsumedMessageIds = consumed,
             HistoryBase = replaceHistory ? 0 : history.Count,
             ReplaceHistory = replaceHistory,
