@@ -319,6 +319,21 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     /// <returns>A task.</returns>
     public Task ExecuteRawAsync(string sql) => WriteAsync((c, b) => c.Execute(sql));
 
+    /// <summary>Reads the writer connection's journal mode and synchronous level (diagnostics and tests).</summary>
+    /// <returns>The journal mode and the synchronous level (2 = FULL, 1 = NORMAL).</returns>
+    public (string JournalMode, long Synchronous) ReadPragmasForDiagnostics()
+    {
+        var result = WriteAsync((c, b) =>
+        {
+            using var journal = c.Inner.CreateCommand();
+            journal.CommandText = "PRAGMA journal_mode;";
+            using var synchronous = c.Inner.CreateCommand();
+            synchronous.CommandText = "PRAGMA synchronous;";
+            return ((string)journal.ExecuteScalar()!, (long)synchronous.ExecuteScalar()!);
+        }).GetAwaiter().GetResult();
+        return ((string, long))result!;
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
