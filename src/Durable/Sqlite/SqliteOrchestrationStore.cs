@@ -93,6 +93,8 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     private Connection? writer;
     private Task? writerLoop;
     private int disposed;
+    private long committedTransactions;
+    private long committedWrites;
 
     /// <summary>Creates the store; call <see cref="InitializeAsync"/> before use.</summary>
     /// <param name="options">The options.</param>
@@ -115,6 +117,12 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
 
     /// <inheritdoc />
     public string LeaseOwner { get; }
+
+    /// <summary>SQLite transactions the writer has committed (each groups many writes).</summary>
+    public long CommittedTransactions => Interlocked.Read(ref committedTransactions);
+
+    /// <summary>Writes (episodes, activity results, client calls, timer firings) the writer has committed.</summary>
+    public long CommittedWrites => Interlocked.Read(ref committedWrites);
 
     /// <summary>The options in use.</summary>
     public SqliteStoreOptions Options => options;
@@ -441,6 +449,8 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             }
 
             tx.Commit();
+            Interlocked.Increment(ref committedTransactions);
+            Interlocked.Add(ref committedWrites, ops.Count);
         }
         catch (Exception ex)
         {
