@@ -473,7 +473,7 @@ public abstract class DurableRuntimeContractTests
     public async Task Custom_status_new_guids_and_versions_are_replay_safe()
     {
         await using var host = await StartAsync(r => r
-            .AddOrchestratorFunc<string?, string>("Stateful", async (ctx, _) =>
+            .AddOrchestratorFunc<string?, string>(new TaskName("Stateful", "2.1"), async (ctx, _) =>
             {
                 var first = ctx.NewGuid();
                 ctx.SetCustomStatus(new { stage = "waiting", first });
@@ -493,6 +493,10 @@ public abstract class DurableRuntimeContractTests
         Assert.Equal("done", status.GetProperty("stage").GetString());
         Assert.Equal("2.1", parts[2]);
         Assert.Equal("2.1", done.Version);
+
+        var unknown = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("Stateful", options: new StartOrchestrationOptions { Version = "9" }));
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, unknown.RuntimeStatus);
+        Assert.Contains("'Stateful' with version '9'", unknown.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]

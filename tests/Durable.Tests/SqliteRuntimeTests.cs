@@ -62,4 +62,40 @@ public sealed class SqliteRuntimeTests : DurableRuntimeContractTests
 
         Directory.Delete(directory, recursive: true);
     }
+
+    [Fact]
+    public async Task A_running_instance_keeps_the_orchestrator_version_it_started_with()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "ticketflow-versions-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var options = new DurableTestHostOptions { DatabasePath = Path.Combine(directory, "durable.db") };
+        static Func<TaskOrchestrationContext, string?, Task<string>> Body(string label) => async (ctx, _) =>
+            $"{label}:{ctx.Version}:{await ctx.WaitForExternalEvent<string>("Go")}";
+
+        await using (var before = await DurableTestHost.StartAsync(
+            s => s.AddDurableTaskWorker(b => b.AddTasks(r => r.AddOrchestratorFunc(new TaskName("Flow", "1"), Body("old")))), Start, options))
+        {
+            await before.Client.ScheduleNewOrchestrationInstanceAsync("Flow", options: new StartOrchestrationOptions("started-on-1"));
+            await before.Client.WaitForInstanceStartAsync("started-on-1");
+        }
+
+        await using (var after = await DurableTestHost.StartAsync(
+            s => s.AddDurableTaskWorker(b => b.AddTasks(r => r
+                .AddOrchestratorFunc(new TaskName("Flow", "1"), Body("old"))
+                .AddOrchestratorFunc(new TaskName("Flow", "2"), Body("new")))),
+            Start,
+            options))
+        {
+            await after.Client.ScheduleNewOrchestrationInstanceAsync("Flow", options: new StartOrchestrationOptions("started-on-2"));
+            await after.Client.RaiseEventAsync("started-on-1", "Go", "a");
+            await after.Client.RaiseEventAsync("started-on-2", "Go", "b");
+
+            Assert.Equal("old:1:a", (await CompleteAsync(after, "started-on-1")).ReadOutputAs<string>());
+            var second = await CompleteAsync(after, "started-on-2");
+            Assert.Equal("new:2:b", second.ReadOutputAs<string>());
+            Assert.Equal("2", second.Version);
+        }
+
+        Directory.Delete(directory, recursive: true);
+    }
 }

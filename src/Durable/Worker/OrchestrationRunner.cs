@@ -35,6 +35,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     private string? parentExecutionId;
     private string executionId = string.Empty;
     private string? loadedExecutionId;
+    private string? recordedVersion;
     private string? serializedInput;
     private bool started;
     private bool isReplaying;
@@ -83,6 +84,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     {
         instanceId = instance.InstanceId;
         loadedExecutionId = instance.ExecutionId;
+        recordedVersion = string.IsNullOrEmpty(instance.Version) ? null : instance.Version;
         executionId = instance.ExecutionId ?? string.Empty;
         var consumed = messages.Select(m => m.Id).ToList();
 
@@ -450,14 +452,15 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         name = new TaskName(e.Name ?? "Unknown");
         executionId = e.ExecutionId ?? executionId;
         serializedInput = e.Input;
-        version = e.Version ?? string.Empty;
+        version = e.Version ?? recordedVersion ?? string.Empty;
         parentTaskId = e.ParentTaskId;
         parentExecutionId = e.ParentExecutionId;
         parent = e.ParentInstanceId is null ? null : new ParentOrchestrationInstance(new TaskName(e.ParentName ?? "Unknown"), e.ParentInstanceId);
-        if (!registry.TryGetOrchestrator(name.Name, out var registration))
+        if (!registry.TryGetOrchestrator(name.Name, version, out var registration))
         {
+            var which = string.IsNullOrEmpty(version) ? $"'{name.Name}'" : $"'{name.Name}' with version '{version}'";
             completion = new Completion(OrchestrationRuntimeStatus.Failed, null, new TaskFailureDetails(
-                typeof(InvalidOperationException).FullName!, $"No orchestrator named '{name.Name}' is registered with this worker.", null, null));
+                typeof(InvalidOperationException).FullName!, $"No orchestrator named {which} is registered with this worker.", null, null));
             return;
         }
 
