@@ -1,7 +1,7 @@
 namespace TicketFlow.Durable.Benchmarks;
 
 /// <summary>HelloSequence5: five activities in sequence (the shape published for other Durable Task backends).</summary>
-public sealed class HelloSequence5 : TaskOrchestrator<string, List<string>>
+internal sealed class HelloSequence5 : TaskOrchestrator<string, List<string>>
 {
     public override async Task<List<string>> RunAsync(TaskOrchestrationContext context, string input)
     {
@@ -15,13 +15,13 @@ public sealed class HelloSequence5 : TaskOrchestrator<string, List<string>>
     }
 }
 
-public sealed class SayHello : TaskActivity<string, string>
+internal sealed class SayHello : TaskActivity<string, string>
 {
     public override Task<string> RunAsync(TaskActivityContext context, string input) => Task.FromResult($"Hello {input}");
 }
 
 /// <summary>One orchestration fanning out to N activities and summing the results.</summary>
-public sealed class FanOut : TaskOrchestrator<int, int>
+internal sealed class FanOut : TaskOrchestrator<int, int>
 {
     public override async Task<int> RunAsync(TaskOrchestrationContext context, int input)
     {
@@ -30,19 +30,19 @@ public sealed class FanOut : TaskOrchestrator<int, int>
     }
 }
 
-public sealed class Echo : TaskActivity<int, int>
+internal sealed class Echo : TaskActivity<int, int>
 {
     public override Task<int> RunAsync(TaskActivityContext context, int input) => Task.FromResult(input);
 }
 
 /// <summary>Waits for one event and completes; the benchmark measures raise-to-completion.</summary>
-public sealed class WaitForPing : TaskOrchestrator<string?, int>
+internal sealed class WaitForPing : TaskOrchestrator<string?, int>
 {
     public override Task<int> RunAsync(TaskOrchestrationContext context, string? input) => context.WaitForExternalEvent<int>("Ping");
 }
 
 /// <summary>Waits on a durable timer and returns how late (ms) its episode started after the due time.</summary>
-public sealed class TimerWait : TaskOrchestrator<double, double>
+internal sealed class TimerWait : TaskOrchestrator<double, double>
 {
     public override async Task<double> RunAsync(TaskOrchestrationContext context, double delayMilliseconds)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TicketFlow.Durable.Client;
 using TicketFlow.Durable.Storage;
 using TicketFlow.Durable.Testing;
@@ -689,6 +690,67 @@ public abstract class DurableRuntimeContractTests
 
         Assert.Equal(Enumerable.Range(1, 200).Sum(i => i * i), done.ReadOutputAs<int>());
         AssertGapFreeHistory(await host.Client.GetOrchestrationHistoryAsync(done.InstanceId));
+    }
+
+    [Fact]
+    public async Task The_replay_safe_logger_writes_each_line_once()
+    {
+        var logs = new CapturingLoggerFactory();
+        var replayFlags = new List<bool>();
+        await using var host = await StartAsync(
+            r => r
+                .AddOrchestratorFunc<string?, int>("Chatty", async (ctx, _) =>
+                {
+                    var log = ctx.CreateReplaySafeLogger("Chatty");
+                    for (var step = 0; step < 3; step++)
+                    {
+                        lock (replayFlags)
+                        {
+                            replayFlags.Add(ctx.IsReplaying);
+                        }
+
+#pragma warning disable CA1848, CA2254 // a plain call keeps the test readable
+                        log.LogInformation("step {Step} at {Time}", step, ctx.CurrentUtcDateTime);
+#pragma warning restore CA1848, CA2254
+                        await ctx.CreateTimer(TimeSpan.FromDays(1), CancellationToken.None);
+                    }
+
+                    return 3;
+                }),
+            services: s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(logs));
+
+        await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("Chatty"));
+
+        var lines = logs.Lines.Where(l => l.StartsWith("Chatty:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Chatty: step 0 at 01/05/2026 09:00:00", "Chatty: step 1 at 01/06/2026 09:00:00", "Chatty: step 2 at 01/07/2026 09:00:00"], lines);
+        Assert.Contains(true, replayFlags); // later episodes replay the earlier steps
+    }
+
+    [Fact]
+    public async Task RunUntilIdle_fires_timers_up_to_the_limit_and_stops()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, int>("Monthly", async (ctx, _) =>
+            {
+                for (var month = 1; month <= 6; month++)
+                {
+                    await ctx.CreateTimer(TimeSpan.FromDays(30), CancellationToken.None);
+                    ctx.SetCustomStatus(month);
+                }
+
+                return 6;
+            }), skipTime: false);
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Monthly");
+        await host.RunUntilIdleAsync(Start.AddDays(95));
+
+        var state = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        Assert.Equal(3, state!.ReadCustomStatusAs<int>());
+        Assert.Equal(Start.AddDays(90), host.Time.GetUtcNow());
+
+        await host.RunUntilIdleAsync();
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
+        Assert.Equal(Start.AddDays(180), host.Time.GetUtcNow());
     }
 
     private static TimeProvider? TimeNow { get; set; }

@@ -103,6 +103,13 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
+        if (options.LeaseDuration <= TimeSpan.Zero || options.MaxWritesPerTransaction < 1)
+        {
+            throw new ArgumentException(
+                $"{nameof(SqliteStoreOptions)} is invalid: {nameof(options.LeaseDuration)} must be positive (is {options.LeaseDuration}) and " +
+                $"{nameof(options.MaxWritesPerTransaction)} at least 1 (is {options.MaxWritesPerTransaction}).", nameof(options));
+        }
+
         this.options = options;
         time = timeProvider ?? TimeProvider.System;
         connectionString = new SqliteConnectionStringBuilder

@@ -56,6 +56,13 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
         ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Value.MaxConcurrentOrchestrations < 1 || options.Value.MaxConcurrentActivities < 1 || options.Value.MaintenanceInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException(
+                $"{nameof(DurableTaskWorkerOptions)} is invalid: concurrency limits must be at least 1 and {nameof(DurableTaskWorkerOptions.MaintenanceInterval)} positive.",
+                nameof(options));
+        }
+
         this.store = store;
         this.registry = registry;
         this.services = services;
