@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TicketFlow.Durable.Client;
 using TicketFlow.Durable.Storage;
@@ -56,7 +55,8 @@ public static class DurableTaskServiceCollectionExtensions
     {
         services.TryAddSingleton<DataConverter>(JsonDataConverter.Default);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(Logger<>)));
+
+        // Logging is optional: the worker uses the host's ILoggerFactory when there is one (no registration here, so a
+        // later AddLogging() is not shadowed).
     }
 }
