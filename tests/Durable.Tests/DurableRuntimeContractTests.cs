@@ -389,6 +389,38 @@ public abstract class DurableRuntimeContractTests
     }
 
     [Fact]
+    public async Task Terminating_a_sub_orchestration_fails_the_parents_call_and_retries_use_durable_timers()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Parent", async (ctx, _) =>
+            {
+                try
+                {
+                    await ctx.CallSubOrchestratorAsync<string>("Child", null, new SubOrchestrationOptions(instanceId: "the-child"));
+                    return "no failure";
+                }
+                catch (TaskFailedException ex)
+                {
+                    var retried = await ctx.CallSubOrchestratorAsync<int>(
+                        "Flaky", null, new SubOrchestrationOptions(TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromHours(1)))));
+                    return $"{ex.FailureDetails.ErrorMessage} / retried {retried}";
+                }
+            })
+            .AddOrchestratorFunc<string?, string>("Child", (ctx, _) => ctx.WaitForExternalEvent<string>("Never"))
+            .AddOrchestratorFunc<string?, int>("Flaky", (ctx, _) => ctx.CurrentUtcDateTime < Start.UtcDateTime.AddMinutes(90)
+                ? throw new InvalidOperationException("not yet")
+                : Task.FromResult(ctx.CurrentUtcDateTime.Hour)), skipTime: false);
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Parent");
+        await host.WaitForIdleAsync();
+        await host.Client.TerminateInstanceAsync("the-child", "stop");
+        await host.RunUntilIdleAsync();
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal("Sub-orchestration 'the-child' was terminated. / retried 11", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task Terminate_ends_a_waiting_instance_with_the_given_output()
     {
         await using var host = await StartAsync(r => r
