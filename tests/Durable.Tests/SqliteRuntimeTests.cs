@@ -7,6 +7,11 @@ namespace TicketFlow.Durable.Tests;
 /// <summary>The runtime contract on the embedded SQLite store (the test host's default), plus restarts over one file.</summary>
 public sealed class SqliteRuntimeTests : DurableRuntimeContractTests
 {
+    public SqliteRuntimeTests(Xunit.Abstractions.ITestOutputHelper output)
+    {
+        Output = output;
+    }
+
     protected override void ConfigureHost(DurableTestHostOptions options)
     {
     }
