@@ -249,6 +249,48 @@ public abstract class DurableRuntimeContractTests
     }
 
     [Fact]
+    public async Task An_event_reaches_an_instance_idle_for_an_hour_without_the_clock_moving()
+    {
+        // Under a virtual clock, any polling or back-off would wait forever: only push delivery can pass this test.
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Listener", (ctx, _) => ctx.WaitForExternalEvent<string>("Ping")), skipTime: false);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Listener");
+        await host.WaitForIdleAsync();
+        host.Time.Advance(TimeSpan.FromHours(1));
+        await host.WaitForIdleAsync();
+        var before = host.Time.GetUtcNow();
+
+        await host.Client.RaiseEventAsync(id, "Ping", "pong");
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal("pong", done.ReadOutputAs<string>());
+        Assert.Equal(before, host.Time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task The_workers_own_timer_loop_fires_a_timer_when_the_clock_reaches_it()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, DateTime>("Sleeper", async (ctx, _) =>
+            {
+                await ctx.CreateTimer(TimeSpan.FromDays(400), CancellationToken.None); // longer than one timer-loop sleep
+                return ctx.CurrentUtcDateTime;
+            }), skipTime: false);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Sleeper");
+        await host.WaitForIdleAsync();
+
+        // Move the clock in 50-day steps without firing timers through the host: the worker's own loop must do it.
+        for (var hour = 0; hour < 400 * 24; hour += 24 * 50)
+        {
+            host.Time.Advance(TimeSpan.FromHours(24 * 50));
+            await Task.Yield();
+        }
+
+        var done = await CompleteAsync(host, id);
+        Assert.Equal(Start.UtcDateTime.AddDays(400), done.ReadOutputAs<DateTime>());
+    }
+
+    [Fact]
     public async Task Waiting_for_an_event_with_a_timeout_throws_TaskCanceledException_when_it_fires()
     {
         await using var host = await StartAsync(r => r

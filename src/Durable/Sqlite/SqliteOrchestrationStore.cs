@@ -341,8 +341,10 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         var result = WriteAsync((c, b) =>
         {
             using var journal = c.Inner.CreateCommand();
+            journal.Transaction = c.Transaction;
             journal.CommandText = "PRAGMA journal_mode;";
             using var synchronous = c.Inner.CreateCommand();
+            synchronous.Transaction = c.Transaction;
             synchronous.CommandText = "PRAGMA synchronous;";
             return ((string)journal.ExecuteScalar()!, (long)synchronous.ExecuteScalar()!);
         }).GetAwaiter().GetResult();
@@ -441,11 +443,11 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             foreach (var op in ops)
             {
                 var mark = b.Mark();
-                c.Execute("SAVEPOINT op;");
+                c.Command("SAVEPOINT op").ExecuteNonQuery();
                 try
                 {
                     op.Result = op.Apply(c, b);
-                    c.Execute("RELEASE op;");
+                    c.Command("RELEASE op").ExecuteNonQuery();
                 }
                 catch (Exception ex)
                 {
