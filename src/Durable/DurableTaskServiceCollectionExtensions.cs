@@ -12,7 +12,8 @@ namespace TicketFlow.Durable;
 public static class DurableTaskServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the durable worker as a hosted service:
+    /// Adds the durable worker as a hosted service (calling it again, e.g. once per feature area, adds tasks to the
+    /// same registry and worker):
     /// <c>services.AddDurableTaskWorker(b => b.AddTasks(r => r.AddOrchestrator&lt;X&gt;()).UseSqlite(o => o.DatabasePath = "..."))</c>.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -22,18 +23,25 @@ public static class DurableTaskServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configure);
         AddCommon(services);
-        var registry = new DurableTaskRegistry();
-        services.AddSingleton(registry);
-        services.AddOptions<DurableTaskWorkerOptions>();
-        services.TryAddSingleton(sp => new DurableTaskWorker(
-            sp.GetRequiredService<IOrchestrationStore>(),
-            sp.GetRequiredService<DurableTaskRegistry>(),
-            sp,
-            sp.GetRequiredService<DataConverter>(),
-            sp.GetRequiredService<IOptions<DurableTaskWorkerOptions>>(),
-            sp.GetService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()));
-        services.AddHostedService(sp => sp.GetRequiredService<DurableTaskWorker>());
+
+        // Each area may call this with its own tasks: they all go into one registry and one worker.
+        var registry = services.FirstOrDefault(d => d.ServiceType == typeof(DurableTaskRegistry))?.ImplementationInstance as DurableTaskRegistry;
+        if (registry is null)
+        {
+            registry = new DurableTaskRegistry();
+            services.AddSingleton(registry);
+            services.AddOptions<DurableTaskWorkerOptions>();
+            services.TryAddSingleton(sp => new DurableTaskWorker(
+                sp.GetRequiredService<IOrchestrationStore>(),
+                sp.GetRequiredService<DurableTaskRegistry>(),
+                sp,
+                sp.GetRequiredService<DataConverter>(),
+                sp.GetRequiredService<IOptions<DurableTaskWorkerOptions>>(),
+                sp.GetService<TimeProvider>(),
+                sp.GetService<ILoggerFactory>()));
+            services.AddHostedService(sp => sp.GetRequiredService<DurableTaskWorker>());
+        }
+
         configure(new DurableTaskWorkerBuilder(services, registry));
         return services;
     }

@@ -90,6 +90,25 @@ public abstract class DurableRuntimeContractTests
     }
 
     [Fact]
+    public async Task Tasks_added_by_several_areas_share_one_worker()
+    {
+        var options = new DurableTestHostOptions();
+        ConfigureHost(options);
+        await using var host = await DurableTestHost.StartAsync(
+            s =>
+            {
+                s.AddDurableTaskWorker(b => b.AddTasks(r => r.AddOrchestratorFunc<string?, string>("AreaOne", (ctx, _) => ctx.CallActivityAsync<string>("AreaTwoActivity"))));
+                s.AddDurableTaskWorker(b => b.AddTasks(r => r.AddActivityFunc<string?, string>("AreaTwoActivity", (_, _) => Task.FromResult("both"))));
+            },
+            Start,
+            options);
+
+        var done = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("AreaOne"));
+
+        Assert.Equal("both", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task A_failing_activity_surfaces_as_TaskFailedException_with_failure_details()
     {
         await using var host = await StartAsync(r => r
