@@ -62,6 +62,7 @@ finally
     Directory.Delete(root, recursive: true);
 }
 
+results["loadAtEnd"] = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : null;
 Console.WriteLine(JsonSerializer.Serialize(results));
 return 0;
 
