@@ -9,7 +9,7 @@ namespace TicketFlow.Durable;
 /// </summary>
 public sealed class DurableTaskRegistry
 {
-    private readonly Dictionary<string, OrchestratorRegistration> orchestrators = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<OrchestratorRegistration>> orchestrators = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Func<IServiceProvider, ITaskActivity>> activities = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Registers an orchestrator class under its class name.</summary>
@@ -20,18 +20,28 @@ public sealed class DurableTaskRegistry
         where TOrchestrator : class, ITaskOrchestrator
         => AddOrchestrator(new TaskName(typeof(TOrchestrator).Name, version), sp => ActivatorUtilities.CreateInstance<TOrchestrator>(sp));
 
-    /// <summary>Registers an orchestrator factory under a name.</summary>
+    /// <summary>
+    /// Registers an orchestrator factory under a name and version. Several versions of one name may be registered: an
+    /// instance replays with the version it recorded at its start; new instances get the version registered last.
+    /// </summary>
     /// <param name="name">The name and version.</param>
     /// <param name="factory">Creates the orchestrator for one episode.</param>
     /// <returns>This registry.</returns>
     public DurableTaskRegistry AddOrchestrator(TaskName name, Func<IServiceProvider, ITaskOrchestrator> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        if (!orchestrators.TryAdd(name.Name, new OrchestratorRegistration(name, factory)))
+        if (!orchestrators.TryGetValue(name.Name, out var versions))
         {
-            throw new ArgumentException($"An orchestrator named '{name.Name}' is already registered.", nameof(name));
+            versions = [];
+            orchestrators[name.Name] = versions;
         }
 
+        if (versions.Exists(v => string.Equals(v.Name.Version, name.Version, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ArgumentException($"An orchestrator named '{name.Name}' with version '{name.Version}' is already registered.", nameof(name));
+        }
+
+        versions.Add(new OrchestratorRegistration(name, factory));
         return this;
     }
 
@@ -81,8 +91,24 @@ public sealed class DurableTaskRegistry
         return AddActivity(name, _ => new FuncActivity<TInput, TOutput>(implementation));
     }
 
-    internal bool TryGetOrchestrator(string name, out OrchestratorRegistration registration)
-        => orchestrators.TryGetValue(name, out registration!);
+    /// <summary>Finds the registration for an exact version, or the default (last registered) when none is given.</summary>
+    internal bool TryGetOrchestrator(string name, string? version, out OrchestratorRegistration registration)
+    {
+        registration = null!;
+        if (!orchestrators.TryGetValue(name, out var versions) || versions.Count == 0)
+        {
+            return false;
+        }
+
+        if (string.IsNullOrEmpty(version))
+        {
+            registration = versions[^1];
+            return true;
+        }
+
+        registration = versions.Find(v => string.Equals(v.Name.Version, version, StringComparison.OrdinalIgnoreCase))!;
+        return registration is not null;
+    }
 
     internal bool TryGetActivity(string name, out Func<IServiceProvider, ITaskActivity> factory)
         => activities.TryGetValue(name, out factory!);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TicketFlow.Durable.Client;
 using TicketFlow.Durable.Storage;
@@ -13,7 +12,8 @@ namespace TicketFlow.Durable;
 public static class DurableTaskServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the durable worker as a hosted service:
+    /// Adds the durable worker as a hosted service (calling it again, e.g. once per feature area, adds tasks to the
+    /// same registry and worker):
     /// <c>services.AddDurableTaskWorker(b => b.AddTasks(r => r.AddOrchestrator&lt;X&gt;()).UseSqlite(o => o.DatabasePath = "..."))</c>.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -23,18 +23,25 @@ public static class DurableTaskServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configure);
         AddCommon(services);
-        var registry = new DurableTaskRegistry();
-        services.AddSingleton(registry);
-        services.AddOptions<DurableTaskWorkerOptions>();
-        services.TryAddSingleton(sp => new DurableTaskWorker(
-            sp.GetRequiredService<IOrchestrationStore>(),
-            sp.GetRequiredService<DurableTaskRegistry>(),
-            sp,
-            sp.GetRequiredService<DataConverter>(),
-            sp.GetRequiredService<IOptions<DurableTaskWorkerOptions>>(),
-            sp.GetService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()));
-        services.AddHostedService(sp => sp.GetRequiredService<DurableTaskWorker>());
+
+        // Each area may call this with its own tasks: they all go into one registry and one worker.
+        var registry = services.FirstOrDefault(d => d.ServiceType == typeof(DurableTaskRegistry))?.ImplementationInstance as DurableTaskRegistry;
+        if (registry is null)
+        {
+            registry = new DurableTaskRegistry();
+            services.AddSingleton(registry);
+            services.AddOptions<DurableTaskWorkerOptions>();
+            services.TryAddSingleton(sp => new DurableTaskWorker(
+                sp.GetRequiredService<IOrchestrationStore>(),
+                sp.GetRequiredService<DurableTaskRegistry>(),
+                sp,
+                sp.GetRequiredService<DataConverter>(),
+                sp.GetRequiredService<IOptions<DurableTaskWorkerOptions>>(),
+                sp.GetService<TimeProvider>(),
+                sp.GetService<ILoggerFactory>()));
+            services.AddHostedService(sp => sp.GetRequiredService<DurableTaskWorker>());
+        }
+
         configure(new DurableTaskWorkerBuilder(services, registry));
         return services;
     }
@@ -56,7 +63,8 @@ public static class DurableTaskServiceCollectionExtensions
     {
         services.TryAddSingleton<DataConverter>(JsonDataConverter.Default);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(Logger<>)));
+
+        // Logging is optional: the worker uses the host's ILoggerFactory when there is one (no registration here, so a
+        // later AddLogging() is not shadowed).
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TicketFlow.Durable.Client;
 using TicketFlow.Durable.Storage;
 using TicketFlow.Durable.Testing;
@@ -15,6 +16,9 @@ public abstract class DurableRuntimeContractTests
     protected static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
     protected abstract void ConfigureHost(DurableTestHostOptions options);
+
+    /// <summary>Where tests report measured figures (set by the subclass from xunit's output helper).</summary>
+    protected Xunit.Abstractions.ITestOutputHelper? Output { get; init; }
 
     protected async Task<DurableTestHost> StartAsync(Action<DurableTaskRegistry> tasks, bool skipTime = true, Action<IServiceCollection>? services = null, bool startWorker = true)
     {
@@ -83,6 +87,25 @@ public abstract class DurableRuntimeContractTests
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(new GreetingResult("Good morning, Ada", new DateOnly(2026, 1, 5)), done.ReadOutputAs<GreetingResult>());
+    }
+
+    [Fact]
+    public async Task Tasks_added_by_several_areas_share_one_worker()
+    {
+        var options = new DurableTestHostOptions();
+        ConfigureHost(options);
+        await using var host = await DurableTestHost.StartAsync(
+            s =>
+            {
+                s.AddDurableTaskWorker(b => b.AddTasks(r => r.AddOrchestratorFunc<string?, string>("AreaOne", (ctx, _) => ctx.CallActivityAsync<string>("AreaTwoActivity"))));
+                s.AddDurableTaskWorker(b => b.AddTasks(r => r.AddActivityFunc<string?, string>("AreaTwoActivity", (_, _) => Task.FromResult("both"))));
+            },
+            Start,
+            options);
+
+        var done = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("AreaOne"));
+
+        Assert.Equal("both", done.ReadOutputAs<string>());
     }
 
     [Fact]
@@ -245,6 +268,48 @@ public abstract class DurableRuntimeContractTests
     }
 
     [Fact]
+    public async Task An_event_reaches_an_instance_idle_for_an_hour_without_the_clock_moving()
+    {
+        // Under a virtual clock, any polling or back-off would wait forever: only push delivery can pass this test.
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Listener", (ctx, _) => ctx.WaitForExternalEvent<string>("Ping")), skipTime: false);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Listener");
+        await host.WaitForIdleAsync();
+        host.Time.Advance(TimeSpan.FromHours(1));
+        await host.WaitForIdleAsync();
+        var before = host.Time.GetUtcNow();
+
+        await host.Client.RaiseEventAsync(id, "Ping", "pong");
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal("pong", done.ReadOutputAs<string>());
+        Assert.Equal(before, host.Time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task The_workers_own_timer_loop_fires_a_timer_when_the_clock_reaches_it()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, DateTime>("Sleeper", async (ctx, _) =>
+            {
+                await ctx.CreateTimer(TimeSpan.FromDays(400), CancellationToken.None); // longer than one timer-loop sleep
+                return ctx.CurrentUtcDateTime;
+            }), skipTime: false);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Sleeper");
+        await host.WaitForIdleAsync();
+
+        // Move the clock in 50-day steps without firing timers through the host: the worker's own loop must do it.
+        for (var hour = 0; hour < 400 * 24; hour += 24 * 50)
+        {
+            host.Time.Advance(TimeSpan.FromHours(24 * 50));
+            await Task.Yield();
+        }
+
+        var done = await CompleteAsync(host, id);
+        Assert.Equal(Start.UtcDateTime.AddDays(400), done.ReadOutputAs<DateTime>());
+    }
+
+    [Fact]
     public async Task Waiting_for_an_event_with_a_timeout_throws_TaskCanceledException_when_it_fires()
     {
         await using var host = await StartAsync(r => r
@@ -388,6 +453,38 @@ public abstract class DurableRuntimeContractTests
     }
 
     [Fact]
+    public async Task Terminating_a_sub_orchestration_fails_the_parents_call_and_retries_use_durable_timers()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("Parent", async (ctx, _) =>
+            {
+                try
+                {
+                    await ctx.CallSubOrchestratorAsync<string>("Child", null, new SubOrchestrationOptions(instanceId: "the-child"));
+                    return "no failure";
+                }
+                catch (TaskFailedException ex)
+                {
+                    var retried = await ctx.CallSubOrchestratorAsync<int>(
+                        "Flaky", null, new SubOrchestrationOptions(TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromHours(1)))));
+                    return $"{ex.FailureDetails.ErrorMessage} / retried {retried}";
+                }
+            })
+            .AddOrchestratorFunc<string?, string>("Child", (ctx, _) => ctx.WaitForExternalEvent<string>("Never"))
+            .AddOrchestratorFunc<string?, int>("Flaky", (ctx, _) => ctx.CurrentUtcDateTime < Start.UtcDateTime.AddMinutes(90)
+                ? throw new InvalidOperationException("not yet")
+                : Task.FromResult(ctx.CurrentUtcDateTime.Hour)), skipTime: false);
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Parent");
+        await host.WaitForIdleAsync();
+        await host.Client.TerminateInstanceAsync("the-child", "stop");
+        await host.RunUntilIdleAsync();
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal("Sub-orchestration 'the-child' was terminated. / retried 11", done.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task Terminate_ends_a_waiting_instance_with_the_given_output()
     {
         await using var host = await StartAsync(r => r
@@ -473,7 +570,7 @@ public abstract class DurableRuntimeContractTests
     public async Task Custom_status_new_guids_and_versions_are_replay_safe()
     {
         await using var host = await StartAsync(r => r
-            .AddOrchestratorFunc<string?, string>("Stateful", async (ctx, _) =>
+            .AddOrchestratorFunc<string?, string>(new TaskName("Stateful", "2.1"), async (ctx, _) =>
             {
                 var first = ctx.NewGuid();
                 ctx.SetCustomStatus(new { stage = "waiting", first });
@@ -493,6 +590,10 @@ public abstract class DurableRuntimeContractTests
         Assert.Equal("done", status.GetProperty("stage").GetString());
         Assert.Equal("2.1", parts[2]);
         Assert.Equal("2.1", done.Version);
+
+        var unknown = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("Stateful", options: new StartOrchestrationOptions { Version = "9" }));
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, unknown.RuntimeStatus);
+        Assert.Contains("'Stateful' with version '9'", unknown.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -610,6 +711,9 @@ public abstract class DurableRuntimeContractTests
         const int count = 100_000;
         await using var host = await StartAsync(r => r.AddOrchestratorFunc<string?, string>("Quick", (_, _) => Task.FromResult("ok")), startWorker: false);
 
+        var output = Output;
+        var seedWatch = Stopwatch.StartNew();
+
         // Seed through the client (a client-only host leaves them Pending); writes are group-committed.
         var seeding = new List<Task<string>>(count);
         for (var i = 0; i < count; i++)
@@ -621,10 +725,12 @@ public abstract class DurableRuntimeContractTests
         host.Time.Advance(TimeSpan.FromDays(1));
         await host.Client.ScheduleNewOrchestrationInstanceAsync("Quick", options: new StartOrchestrationOptions("new-one"));
 
+        output?.WriteLine($"seeding {count} instances took {seedWatch.Elapsed}");
         var watch = Stopwatch.StartNew();
         var result = await host.Client.PurgeAllInstancesAsync(new PurgeInstancesFilter(CreatedTo: Start.AddHours(1), Statuses: [OrchestrationRuntimeStatus.Pending]));
         watch.Stop();
 
+        output?.WriteLine($"purging {result.PurgedInstanceCount} instances by filter took {watch.Elapsed}");
         Assert.Equal(count, result.PurgedInstanceCount);
         Assert.NotNull(await host.Client.GetInstanceAsync("new-one"));
         Assert.Null(await host.Client.GetInstanceAsync("old-000042"));
@@ -685,6 +791,67 @@ public abstract class DurableRuntimeContractTests
 
         Assert.Equal(Enumerable.Range(1, 200).Sum(i => i * i), done.ReadOutputAs<int>());
         AssertGapFreeHistory(await host.Client.GetOrchestrationHistoryAsync(done.InstanceId));
+    }
+
+    [Fact]
+    public async Task The_replay_safe_logger_writes_each_line_once()
+    {
+        var logs = new CapturingLoggerFactory();
+        var replayFlags = new List<bool>();
+        await using var host = await StartAsync(
+            r => r
+                .AddOrchestratorFunc<string?, int>("Chatty", async (ctx, _) =>
+                {
+                    var log = ctx.CreateReplaySafeLogger("Chatty");
+                    for (var step = 0; step < 3; step++)
+                    {
+                        lock (replayFlags)
+                        {
+                            replayFlags.Add(ctx.IsReplaying);
+                        }
+
+#pragma warning disable CA1848, CA2254 // a plain call keeps the test readable
+                        log.LogInformation("step {Step} at {Time}", step, ctx.CurrentUtcDateTime);
+#pragma warning restore CA1848, CA2254
+                        await ctx.CreateTimer(TimeSpan.FromDays(1), CancellationToken.None);
+                    }
+
+                    return 3;
+                }),
+            services: s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(logs));
+
+        await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("Chatty"));
+
+        var lines = logs.Lines.Where(l => l.StartsWith("Chatty:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Chatty: step 0 at 01/05/2026 09:00:00", "Chatty: step 1 at 01/06/2026 09:00:00", "Chatty: step 2 at 01/07/2026 09:00:00"], lines);
+        Assert.Contains(true, replayFlags); // later episodes replay the earlier steps
+    }
+
+    [Fact]
+    public async Task RunUntilIdle_fires_timers_up_to_the_limit_and_stops()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, int>("Monthly", async (ctx, _) =>
+            {
+                for (var month = 1; month <= 6; month++)
+                {
+                    await ctx.CreateTimer(TimeSpan.FromDays(30), CancellationToken.None);
+                    ctx.SetCustomStatus(month);
+                }
+
+                return 6;
+            }), skipTime: false);
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Monthly");
+        await host.RunUntilIdleAsync(Start.AddDays(95));
+
+        var state = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        Assert.Equal(3, state!.ReadCustomStatusAs<int>());
+        Assert.Equal(Start.AddDays(90), host.Time.GetUtcNow());
+
+        await host.RunUntilIdleAsync();
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
+        Assert.Equal(Start.AddDays(180), host.Time.GetUtcNow());
     }
 
     private static TimeProvider? TimeNow { get; set; }

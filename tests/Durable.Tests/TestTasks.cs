@@ -1,12 +1,12 @@
 namespace TicketFlow.Durable.Tests;
 
-public sealed record GreetingRequest(string Name, DateOnly Day);
+internal sealed record GreetingRequest(string Name, DateOnly Day);
 
-public sealed record GreetingResult(string Text, DateOnly Day);
+internal sealed record GreetingResult(string Text, DateOnly Day);
 
-public sealed record Greeter(string Salutation);
+internal sealed record Greeter(string Salutation);
 
-public sealed class GreetingOrchestrator : TaskOrchestrator<GreetingRequest, GreetingResult>
+internal sealed class GreetingOrchestrator : TaskOrchestrator<GreetingRequest, GreetingResult>
 {
     public override async Task<GreetingResult> RunAsync(TaskOrchestrationContext context, GreetingRequest input)
     {
@@ -15,12 +15,12 @@ public sealed class GreetingOrchestrator : TaskOrchestrator<GreetingRequest, Gre
     }
 }
 
-public sealed class GreetActivity(Greeter greeter) : TaskActivity<string, string>
+internal sealed class GreetActivity(Greeter greeter) : TaskActivity<string, string>
 {
     public override Task<string> RunAsync(TaskActivityContext context, string input) => Task.FromResult($"{greeter.Salutation}, {input}");
 }
 
-public sealed class EchoOrchestrator : TaskOrchestrator<string, string>
+internal sealed class EchoOrchestrator : TaskOrchestrator<string, string>
 {
     public override Task<string> RunAsync(TaskOrchestrationContext context, string input) => Task.FromResult(input);
 }

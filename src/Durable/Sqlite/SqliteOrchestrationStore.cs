@@ -93,6 +93,8 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     private Connection? writer;
     private Task? writerLoop;
     private int disposed;
+    private long committedTransactions;
+    private long committedWrites;
 
     /// <summary>Creates the store; call <see cref="InitializeAsync"/> before use.</summary>
     /// <param name="options">The options.</param>
@@ -101,6 +103,13 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
+        if (options.LeaseDuration <= TimeSpan.Zero || options.MaxWritesPerTransaction < 1)
+        {
+            throw new ArgumentException(
+                $"{nameof(SqliteStoreOptions)} is invalid: {nameof(options.LeaseDuration)} must be positive (is {options.LeaseDuration}) and " +
+                $"{nameof(options.MaxWritesPerTransaction)} at least 1 (is {options.MaxWritesPerTransaction}).", nameof(options));
+        }
+
         this.options = options;
         time = timeProvider ?? TimeProvider.System;
         connectionString = new SqliteConnectionStringBuilder
@@ -115,6 +124,12 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
 
     /// <inheritdoc />
     public string LeaseOwner { get; }
+
+    /// <summary>SQLite transactions the writer has committed (each groups many writes).</summary>
+    public long CommittedTransactions => Interlocked.Read(ref committedTransactions);
+
+    /// <summary>Writes (episodes, activity results, client calls, timer firings) the writer has committed.</summary>
+    public long CommittedWrites => Interlocked.Read(ref committedWrites);
 
     /// <summary>The options in use.</summary>
     public SqliteStoreOptions Options => options;
@@ -319,6 +334,23 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     /// <returns>A task.</returns>
     public Task ExecuteRawAsync(string sql) => WriteAsync((c, b) => c.Execute(sql));
 
+    /// <summary>Reads the writer connection's journal mode and synchronous level (diagnostics and tests).</summary>
+    /// <returns>The journal mode and the synchronous level (2 = FULL, 1 = NORMAL).</returns>
+    public (string JournalMode, long Synchronous) ReadPragmasForDiagnostics()
+    {
+        var result = WriteAsync((c, b) =>
+        {
+            using var journal = c.Inner.CreateCommand();
+            journal.Transaction = c.Transaction;
+            journal.CommandText = "PRAGMA journal_mode;";
+            using var synchronous = c.Inner.CreateCommand();
+            synchronous.Transaction = c.Transaction;
+            synchronous.CommandText = "PRAGMA synchronous;";
+            return ((string)journal.ExecuteScalar()!, (long)synchronous.ExecuteScalar()!);
+        }).GetAwaiter().GetResult();
+        return ((string, long))result!;
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -411,11 +443,11 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             foreach (var op in ops)
             {
                 var mark = b.Mark();
-                c.Execute("SAVEPOINT op;");
+                c.Command("SAVEPOINT op").ExecuteNonQuery();
                 try
                 {
                     op.Result = op.Apply(c, b);
-                    c.Execute("RELEASE op;");
+                    c.Command("RELEASE op").ExecuteNonQuery();
                 }
                 catch (Exception ex)
                 {
@@ -426,6 +458,8 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             }
 
             tx.Commit();
+            Interlocked.Increment(ref committedTransactions);
+            Interlocked.Add(ref committedWrites, ops.Count);
         }
         catch (Exception ex)
         {
@@ -575,8 +609,9 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
 
     private bool CommitEpisode(Connection c, WriteBatch b, OrchestrationEpisodeResult e)
     {
-        var owner = c.Command("SELECT lock_owner FROM instances WHERE instance_id = $id");
+        var owner = c.Command("SELECT lock_owner FROM instances WHERE instance_id = $id AND execution_id IS $exec");
         owner.Parameters["$id"].Value = e.InstanceId;
+        owner.Parameters["$exec"].Value = (object?)e.LoadedExecutionId ?? DBNull.Value;
         if (owner.ExecuteScalar() as string != LeaseOwner)
         {
             return false; // lease lost (expired and taken over, or instance purged): another worker redoes the episode

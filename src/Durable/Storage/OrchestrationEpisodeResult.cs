@@ -9,6 +9,12 @@ public sealed record OrchestrationEpisodeResult
     /// <summary>The instance.</summary>
     public required string InstanceId { get; init; }
 
+    /// <summary>
+    /// The instance's execution id when the episode loaded it; the commit is refused if it changed meanwhile (the id
+    /// was purged or reused), as it is when the lease was lost.
+    /// </summary>
+    public required string? LoadedExecutionId { get; init; }
+
     /// <summary>Inbox message ids this episode consumed.</summary>
     public required IReadOnlyList<long> ConsumedMessageIds { get; init; }
 

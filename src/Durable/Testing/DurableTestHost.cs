@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using TicketFlow.Durable.Client;
 using TicketFlow.Durable.Sqlite;
 using TicketFlow.Durable.Storage;
@@ -75,6 +77,8 @@ public sealed class DurableTestHost : IAsyncDisposable
         var services = new ServiceCollection();
         configureServices(services);
         services.AddDurableTaskClient();
+        services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(Logger<>)));
 
         // The host owns the clock and the store, whatever the configuration said.
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));

@@ -27,7 +27,7 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
     private readonly DurableTaskWorkerOptions options;
     private readonly Channel<string> instances = Channel.CreateUnbounded<string>();
     private readonly Channel<ActivityWorkItem> activities = Channel.CreateUnbounded<ActivityWorkItem>();
-    private readonly ConcurrentDictionary<string, List<HistoryEvent>> historyCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedHistory> historyCache = new(StringComparer.Ordinal);
     private readonly Lock idleGate = new();
     private readonly List<TaskCompletionSource> idleWaiters = [];
     private readonly List<Task> loops = [];
@@ -56,6 +56,13 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
         ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Value.MaxConcurrentOrchestrations < 1 || options.Value.MaxConcurrentActivities < 1 || options.Value.MaintenanceInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException(
+                $"{nameof(DurableTaskWorkerOptions)} is invalid: concurrency limits must be at least 1 and {nameof(DurableTaskWorkerOptions.MaintenanceInterval)} positive.",
+                nameof(options));
+        }
+
         this.store = store;
         this.registry = registry;
         this.services = services;
@@ -247,14 +254,20 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
     private async Task RunEpisodeAsync(string instanceId, CancellationToken token)
     {
         historyCache.TryGetValue(instanceId, out var cached);
-        var workItem = await store.LoadWorkItemAsync(instanceId, cached?.Count, token).ConfigureAwait(false);
+        var workItem = await store.LoadWorkItemAsync(instanceId, cached?.Events.Count, token).ConfigureAwait(false);
+        if (workItem is not null && workItem.History is null && cached!.ExecutionId != workItem.Instance.ExecutionId)
+        {
+            // Same length but another execution (the id was reused): the cached copy is not this history.
+            workItem = await store.LoadWorkItemAsync(instanceId, null, token).ConfigureAwait(false);
+        }
+
         if (workItem is null)
         {
             historyCache.TryRemove(instanceId, out _);
             return;
         }
 
-        var history = workItem.History ?? cached!;
+        var history = workItem.History ?? cached!.Events;
         var runner = new OrchestrationRunner(registry, services, converter, loggerFactory);
         var (result, historyAfter) = runner.Run(workItem.Instance, history, workItem.Messages, time.GetUtcNow());
         var committed = await store.CommitEpisodeAsync(result, CancellationToken.None).ConfigureAwait(false);
@@ -270,7 +283,7 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
                 historyCache.Clear(); // crude bound: idle instances must not hold memory
             }
 
-            historyCache[instanceId] = historyAfter;
+            historyCache[instanceId] = new CachedHistory(result.ExecutionId, historyAfter);
         }
         else if (!result.InstanceUnchanged)
         {
@@ -469,6 +482,8 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
             // Best effort: the lease expires anyway.
         }
     }
+
+    private sealed record CachedHistory(string ExecutionId, List<HistoryEvent> Events);
 
     private sealed class Notifier(DurableTaskWorker worker) : IWorkNotifier
     {

@@ -34,6 +34,8 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     private int? parentTaskId;
     private string? parentExecutionId;
     private string executionId = string.Empty;
+    private string? loadedExecutionId;
+    private string? recordedVersion;
     private string? serializedInput;
     private bool started;
     private bool isReplaying;
@@ -81,6 +83,8 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         InstanceRecord instance, IReadOnlyList<HistoryEvent> history, IReadOnlyList<StoredMessage> messages, DateTimeOffset now)
     {
         instanceId = instance.InstanceId;
+        loadedExecutionId = instance.ExecutionId;
+        recordedVersion = string.IsNullOrEmpty(instance.Version) ? null : instance.Version;
         executionId = instance.ExecutionId ?? string.Empty;
         var consumed = messages.Select(m => m.Id).ToList();
 
@@ -100,6 +104,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
                 return (new OrchestrationEpisodeResult
                 {
                     InstanceId = instanceId,
+                    LoadedExecutionId = loadedExecutionId,
                     ConsumedMessageIds = consumed,
                     HistoryBase = 0,
                     NewHistory = [terminate, Completed(OrchestrationRuntimeStatus.Terminated, terminate.Input, null, now)],
@@ -262,6 +267,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     private OrchestrationEpisodeResult Unchanged(InstanceRecord instance, List<long> consumed) => new()
     {
         InstanceId = instance.InstanceId,
+        LoadedExecutionId = loadedExecutionId,
         ConsumedMessageIds = consumed,
         HistoryBase = instance.HistoryCount,
         NewHistory = [],
@@ -446,14 +452,15 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         name = new TaskName(e.Name ?? "Unknown");
         executionId = e.ExecutionId ?? executionId;
         serializedInput = e.Input;
-        version = e.Version ?? string.Empty;
+        version = e.Version ?? recordedVersion ?? string.Empty;
         parentTaskId = e.ParentTaskId;
         parentExecutionId = e.ParentExecutionId;
         parent = e.ParentInstanceId is null ? null : new ParentOrchestrationInstance(new TaskName(e.ParentName ?? "Unknown"), e.ParentInstanceId);
-        if (!registry.TryGetOrchestrator(name.Name, out var registration))
+        if (!registry.TryGetOrchestrator(name.Name, version, out var registration))
         {
+            var which = string.IsNullOrEmpty(version) ? $"'{name.Name}'" : $"'{name.Name}' with version '{version}'";
             completion = new Completion(OrchestrationRuntimeStatus.Failed, null, new TaskFailureDetails(
-                typeof(InvalidOperationException).FullName!, $"No orchestrator named '{name.Name}' is registered with this worker.", null, null));
+                typeof(InvalidOperationException).FullName!, $"No orchestrator named {which} is registered with this worker.", null, null));
             return;
         }
 
@@ -623,6 +630,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         var result = new OrchestrationEpisodeResult
         {
             InstanceId = instanceId,
+            LoadedExecutionId = loadedExecutionId,
             ConsumedMessageIds = consumed,
             HistoryBase = replaceHistory ? 0 : history.Count,
             ReplaceHistory = replaceHistory,

@@ -1,0 +1,3 @@
+namespace TicketFlow.Durable.CrashWorker;
+
+public sealed record CrashStep(int Instance, int Step);
