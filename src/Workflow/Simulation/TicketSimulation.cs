@@ -48,6 +48,9 @@ public sealed class TicketSimulation : IAsyncDisposable
     /// <summary>What the workflows sent.</summary>
     public RecordingEmailSender Email { get; }
 
+    /// <summary>The documents the workflows stored.</summary>
+    public InMemoryDocumentStore Documents => (InMemoryDocumentStore)Host.Services.GetRequiredService<IDocumentStore>();
+
     /// <summary>The simulated date (EN time zone).</summary>
     public DateOnly Today => Zone.DateOf(Host.Time.GetUtcNow());
 
@@ -103,7 +106,7 @@ public sealed class TicketSimulation : IAsyncDisposable
             await AdvanceToAsync(Zone.InstantOf(day, 10));
             foreach (var script in registrations[day])
             {
-                await RegisterAsync(script);
+                await RegisterTicketAsync(script.TicketNumber, script.RegisteredOn, script.AssignsInTicketPortal);
             }
 
             foreach (var (ticketNumber, ticketEvent) in events[day])
@@ -155,21 +158,38 @@ public sealed class TicketSimulation : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await Host.DisposeAsync();
 
-    private async Task RegisterAsync(TicketScript script)
+    /// <summary>
+    /// Registers a ticket as the API would: the ticketholder (<c>th-{ticket}</c>, with an email address) and the ticket
+    /// records, then its orchestration.
+    /// </summary>
+    /// <param name="ticketNumber">The ticket.</param>
+    /// <param name="registeredOn">The registration date.</param>
+    /// <param name="assignsInTicketPortal">Whether the EN assigns it in the Ticket Portal.</param>
+    /// <param name="retention">The EN's retention policy for it.</param>
+    /// <returns>The orchestration instance id.</returns>
+    public async Task<string> RegisterTicketAsync(
+        string ticketNumber, DateOnly registeredOn, bool assignsInTicketPortal = false,
+        RetentionPolicy retention = RetentionPolicy.ConfirmBeforeDisposal)
     {
-        var ticketholderId = $"th-{script.TicketNumber}";
+        var ticketholderId = $"th-{ticketNumber}";
         await Records.UpsertAsync(
-            new Ticketholder(EnPid, ticketholderId, $"Ticketholder {script.TicketNumber}", $"{ticketholderId}@mail.example", null, null),
+            new Ticketholder(EnPid, ticketholderId, $"Ticketholder {ticketNumber}", $"{ticketholderId}@mail.example", null, null),
             CancellationToken.None);
         await Records.AddAsync(
-            new Ticket(EnPid, script.TicketNumber, ticketholderId, TicketStatus.Registered, "s1", script.RegisteredOn, null, null, null),
+            new Ticket(EnPid, ticketNumber, ticketholderId, TicketStatus.Registered, "s1", registeredOn, null, null, null),
             CancellationToken.None);
-        var settings = new TicketSettings(EnPid, script.TicketNumber, EnTimeZone.DefaultId, script.AssignsInTicketPortal,
-            RetentionPolicy.ConfirmBeforeDisposal, ReminderSchedule.Default, "s1");
+        var settings = new TicketSettings(EnPid, ticketNumber, EnTimeZone.DefaultId, assignsInTicketPortal, retention, ReminderSchedule.Default, "s1");
         await Host.Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(TicketOrchestrator), TicketState.Registered(settings, script.RegisteredOn),
+            nameof(TicketOrchestrator), TicketState.Registered(settings, registeredOn),
             new StartOrchestrationOptions { InstanceId = settings.InstanceId });
+        return settings.InstanceId;
     }
+
+    /// <summary>Moves the virtual clock to a local date and hour, firing every timer on the way.</summary>
+    /// <param name="date">The date.</param>
+    /// <param name="hour">The local hour.</param>
+    /// <returns>A task that completes when the engine is idle again.</returns>
+    public Task RunUntilAsync(DateOnly date, int hour = 23) => AdvanceToAsync(Zone.InstantOf(date, hour));
 
     private async Task AdvanceToAsync(DateTimeOffset target)
     {

@@ -28,73 +28,32 @@ namespace TicketFlow.Workflow.Tests.Support;
 /// </summary>
 public sealed class WorkflowScenario : IAsyncDisposable
 {
-    public const string EnPid = "P00001";
-    public const string StaffEmail = "casey@en.example";
-    public const string ComplianceEmail = "compliance@en.example";
+    public const string EnPid = TicketSimulation.EnPid;
+    public const string StaffEmail = TicketSimulation.StaffEmail;
+    public const string ComplianceEmail = TicketSimulation.ComplianceEmail;
 
     private static readonly EnTimeZone Zone = new("America/New_York");
 
-    private WorkflowScenario(DurableTestHost host, InMemoryRecords records, RecordingEmailSender email, InMemoryDocumentStore documents)
-    {
-        Host = host;
-        Records = records;
-        Email = email;
-        Documents = documents;
-    }
+    private readonly TicketSimulation _simulation;
 
-    public DurableTestHost Host { get; }
+    private WorkflowScenario(TicketSimulation simulation) => _simulation = simulation;
 
-    public InMemoryRecords Records { get; }
+    public DurableTestHost Host => _simulation.Host;
 
-    public RecordingEmailSender Email { get; }
+    public InMemoryRecords Records => _simulation.Records;
 
-    public InMemoryDocumentStore Documents { get; }
+    public RecordingEmailSender Email => _simulation.Email;
+
+    public InMemoryDocumentStore Documents => _simulation.Documents;
 
     public DurableTaskClient Client => Host.Client;
 
-    public DateOnly Today => Zone.DateOf(Host.Time.GetUtcNow());
+    public DateOnly Today => _simulation.Today;
 
-    public static async Task<WorkflowScenario> StartAsync(DateOnly start, RetentionPolicy retention = RetentionPolicy.ConfirmBeforeDisposal)
-    {
-        var records = new InMemoryRecords();
-        var email = new RecordingEmailSender();
-        InMemoryDocumentStore? documents = null;
-        var host = await DurableTestHost.StartAsync(
-            services =>
-            {
-                services.AddWorkflowServices();
-                foreach (var type in typeof(InMemoryRecords).GetInterfaces())
-                {
-                    services.AddSingleton(type, records);
-                }
+    public static async Task<WorkflowScenario> StartAsync(DateOnly start) => new(await TicketSimulation.StartAsync(start));
 
-                services.AddSingleton<IEmailSender>(email);
-                services.AddSingleton<IDocumentStore>(sp => documents ??= new InMemoryDocumentStore(sp.GetRequiredService<TimeProvider>()));
-                services.AddDurableTaskWorker(b => b.AddTasks(r => r.AddTicketFlowWorkflows()));
-            },
-            Zone.InstantOf(start, 8),
-            new DurableTestHostOptions { SkipTime = false });
-        documents ??= (InMemoryDocumentStore)host.Services.GetRequiredService<IDocumentStore>();
-        email.Clock = host.Time;
-        await records.AddAsync(
-            new EmploymentNetwork(EnPid, "Bright Futures EN", "Full-time employment services", "America/New_York",
-                new Contact("Morgan Lee", ComplianceEmail), retention, AssignsInTicketPortal: false),
-            CancellationToken.None);
-        await records.UpsertStaffAsync(new StaffMember(EnPid, "s1", "Casey Diaz", StaffEmail), CancellationToken.None);
-        return new WorkflowScenario(host, records, email, documents);
-    }
-
-    public async Task<string> RegisterTicketAsync(string ticketNumber, bool portal = false, RetentionPolicy retention = RetentionPolicy.ConfirmBeforeDisposal)
-    {
-        var ticketholderId = $"th-{ticketNumber}";
-        await Records.UpsertAsync(new Ticketholder(EnPid, ticketholderId, "Aliyah Example", $"{ticketholderId}@mail.example", null, null), CancellationToken.None);
-        await Records.AddAsync(new Ticket(EnPid, ticketNumber, ticketholderId, TicketStatus.Registered, "s1", Today, null, null, null), CancellationToken.None);
-        var settings = new TicketSettings(EnPid, ticketNumber, "America/New_York", portal, retention, ReminderSchedule.Default, "s1");
-        await Client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(TicketOrchestrator), TicketState.Registered(settings, Today), new StartOrchestrationOptions { InstanceId = settings.InstanceId });
-        await Host.WaitForIdleAsync();
-        return settings.InstanceId;
-    }
+    public Task<string> RegisterTicketAsync(string ticketNumber, bool portal = false, RetentionPolicy retention = RetentionPolicy.ConfirmBeforeDisposal) =>
+        _simulation.RegisterTicketAsync(ticketNumber, Today, portal, retention);
 
     /// <summary>Moves the clock to 10:00 on the event's date (firing everything due before) and raises the event.</summary>
     public async Task RaiseAsync(string ticketNumber, TicketEvent ticketEvent)
@@ -145,16 +104,7 @@ public sealed class WorkflowScenario : IAsyncDisposable
     }
 
     /// <summary>Moves the clock to a local date and hour, firing every timer on the way.</summary>
-    public async Task RunUntilAsync(DateOnly date, int hour = 23)
-    {
-        var target = Zone.InstantOf(date, hour);
-        if (target > Host.Time.GetUtcNow())
-        {
-            await Host.AdvanceTimeToAsync(target);
-        }
-
-        await Host.WaitForIdleAsync();
-    }
+    public Task RunUntilAsync(DateOnly date, int hour = 23) => _simulation.RunUntilAsync(date, hour);
 
     public IReadOnlyList<(DateOnly Day, EmailTemplateId Template, string To)> Emails(string ticketNumber) =>
         [.. Email.Sent
@@ -167,5 +117,5 @@ public sealed class WorkflowScenario : IAsyncDisposable
     public IReadOnlyList<AuditEntry> AuditOf(string ticketNumber) =>
         [.. Records.Audit.Values.Where(a => a.Subject == $"ticket {ticketNumber}").OrderBy(a => a.At)];
 
-    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _simulation.DisposeAsync();
 }
