@@ -1,5 +1,5 @@
 // Durable runtime benchmark. Usage (Release): dotnet run -c Release --project bench/Durable.Benchmarks -- [--quick]
-//   [--n 5000] [--fanout 1000] [--events 200] [--idle 100000] [--dir PATH]
+//   [--n 5000] [--fanout 1000] [--events 200] [--idle 100000] [--dir PATH] [--full-first]
 // Ends with ONE JSON line holding every figure.
 using System.Diagnostics;
 using System.Globalization;
@@ -36,9 +36,10 @@ var results = new Dictionary<string, object?>
 try
 {
     // Warm-up (JIT, thread pool) on a throwaway database, so the first measured setting is not penalised.
-    await HelloSequence5Async(SqliteDurability.Fast, Math.Min(n, 500), "warmup");
+    await HelloSequence5Async(SqliteDurability.Fast, n, "warmup");
 
-    foreach (var durability in new[] { SqliteDurability.Fast, SqliteDurability.Full })
+    var order = args.Contains("--full-first") ? new[] { SqliteDurability.Full, SqliteDurability.Fast } : new[] { SqliteDurability.Fast, SqliteDurability.Full };
+    foreach (var durability in order)
     {
         var key = durability.ToString().ToLowerInvariant();
         results[$"helloSequence5_{key}"] = await HelloSequence5Async(durability, n);

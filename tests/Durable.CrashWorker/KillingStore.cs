@@ -51,6 +51,8 @@ internal sealed class KillingStore(IOrchestrationStore inner, string mode, int k
 
     public Task AbandonInstanceAsync(string instanceId, CancellationToken cancellationToken) => inner.AbandonInstanceAsync(instanceId, cancellationToken);
 
+    public Task AbandonActivityAsync(ActivityWorkItem workItem, CancellationToken cancellationToken) => inner.AbandonActivityAsync(workItem, cancellationToken);
+
     public Task<bool> CompleteActivityAsync(ActivityWorkItem workItem, HistoryEvent result, CancellationToken cancellationToken) => inner.CompleteActivityAsync(workItem, result, cancellationToken);
 
     public Task<int> FireDueTimersAsync(DateTimeOffset now, CancellationToken cancellationToken) => inner.FireDueTimersAsync(now, cancellationToken);

@@ -94,6 +94,22 @@ public abstract class OrchestrationStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_abandoned_activity_is_claimed_again_by_the_next_scan()
+    {
+        var (store, seen) = await WorkerStoreAsync();
+        await CreateAsync(store, "i-1");
+        var item = (await store.LoadWorkItemAsync("i-1", null, CancellationToken.None))!;
+        await store.CommitEpisodeAsync(Episode(item, OrchestrationRuntimeStatus.Running) with { Activities = [new ActivityRequest(0, "Send", null)] }, CancellationToken.None);
+        var activity = Assert.Single(seen.Activities);
+
+        Assert.Equal(0, await store.ClaimAvailableWorkAsync(CancellationToken.None));
+        await store.AbandonActivityAsync(activity, CancellationToken.None);
+        Assert.Equal(1, await store.ClaimAvailableWorkAsync(CancellationToken.None));
+
+        Assert.Equal(2, seen.Activities.Count(a => a.Id == activity.Id));
+    }
+
+    [Fact]
     public async Task A_timer_fires_once_at_its_due_time_and_is_found_through_the_index()
     {
         var (store, seen) = await WorkerStoreAsync();

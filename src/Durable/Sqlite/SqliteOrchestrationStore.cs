@@ -267,6 +267,20 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         });
 
     /// <inheritdoc />
+    public Task AbandonActivityAsync(ActivityWorkItem workItem, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        return WriteAsync((c, b) =>
+        {
+            var cmd = c.Command("UPDATE activities SET lock_owner = NULL, lock_expires = NULL WHERE id = $id AND lock_owner = $o");
+            cmd.Parameters["$id"].Value = workItem.Id;
+            cmd.Parameters["$o"].Value = LeaseOwner;
+            cmd.ExecuteNonQuery();
+            return null;
+        });
+    }
+
+    /// <inheritdoc />
     public async Task<bool> CompleteActivityAsync(ActivityWorkItem workItem, HistoryEvent result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workItem);

@@ -94,6 +94,12 @@ public interface IOrchestrationStore : IAsyncDisposable
     /// <returns>A task.</returns>
     Task AbandonInstanceAsync(string instanceId, CancellationToken cancellationToken);
 
+    /// <summary>Gives up this process's lease on an activity whose result could not be recorded, so it runs again.</summary>
+    /// <param name="workItem">The activity.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>A task.</returns>
+    Task AbandonActivityAsync(ActivityWorkItem workItem, CancellationToken cancellationToken);
+
     /// <summary>
     /// Records an activity's result: deletes the work item and sends the result to the instance. A duplicate (the work
     /// item is already gone) is discarded.

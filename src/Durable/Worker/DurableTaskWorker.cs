@@ -313,7 +313,9 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
                 }
                 catch (Exception ex) when (!token.IsCancellationRequested)
                 {
+                    // Never lose it: release the lease so the next scan runs the activity again (at least once).
                     Logs.ActivityCommitError(logger, ex, item.Name, item.InstanceId);
+                    await TryAsync(() => store.AbandonActivityAsync(item, CancellationToken.None)).ConfigureAwait(false);
                 }
                 catch (Exception)
                 {

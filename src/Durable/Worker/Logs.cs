@@ -17,7 +17,7 @@ internal static partial class Logs
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Lease on instance {InstanceId} was lost; the episode was discarded")]
     public static partial void LeaseLost(ILogger logger, string instanceId);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Recording the result of activity {Name} for instance {InstanceId} failed; it will run again after the lease expires")]
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Recording the result of activity {Name} for instance {InstanceId} failed; its lease is released and it will run again")]
     public static partial void ActivityCommitError(ILogger logger, Exception exception, string name, string instanceId);
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Durable worker background loop {Loop} failed; retrying")]
