@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketFlow.Functions.Api.Idempotency;
+using TicketFlow.Functions.Api.Security;
 using TicketFlow.Workflow.Audit;
 using TicketFlow.Workflow.Contacts;
 using TicketFlow.Workflow.Deadlines;
@@ -11,7 +13,7 @@ using TicketFlow.Workflow.Tickets;
 
 namespace TicketFlow.Functions.Storage.Records;
 
-/// <summary>Registers the Table Storage implementations of the domain's record repositories.</summary>
+/// <summary>Registers the Table Storage implementations of the domain's record repositories and the API's key and idempotency stores.</summary>
 public static class RecordServiceCollectionExtensions
 {
     /// <summary>
@@ -41,6 +43,8 @@ public static class RecordServiceCollectionExtensions
         services.TryAddSingleton<IAuditTrail, TableAuditTrail>();
         services.TryAddSingleton<IDisputeRepository, TableDisputeRepository>();
         services.TryAddSingleton<IServicesAndSupportsReviewRepository, TableServicesAndSupportsReviewRepository>();
+        services.TryAddSingleton<IApiKeyStore, TableApiKeyStore>();
+        services.TryAddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         return services;
     }
 }

@@ -21,4 +21,8 @@ internal sealed class RecordTables(TableServiceClient service, IOptions<RecordSt
     public RecordTable Disputes => new(service, _prefix + "Disputes");
 
     public RecordTable Reviews => new(service, _prefix + "Reviews");
+
+    public RecordTable ApiKeys => new(service, _prefix + "ApiKeys");
+
+    public RecordTable Idempotency => new(service, _prefix + "Idempotency");
 }

@@ -142,4 +142,39 @@ public sealed class TableRecordRepositoryTests(AzuriteFixture azurite)
         Assert.Equal(dispute, await disputes.FindAsync("P1", "D-1", Ct));
         await Assert.ThrowsAsync<RecordAlreadyExistsException>(() => networks.AddAsync(en, Ct));
     }
+
+    [Fact]
+    public async Task Of_two_concurrent_claims_of_one_idempotency_key_exactly_one_wins_and_a_released_key_can_be_claimed_again()
+    {
+        using var sp = Repositories();
+        var store = sp.GetRequiredService<TicketFlow.Functions.Api.Idempotency.IIdempotencyStore>();
+        var claim = new TicketFlow.Functions.Api.Idempotency.IdempotencyRecord("P1", "key/with?odd#chars", "hash", 0, null, null, [], DateTimeOffset.UnixEpoch);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.TryClaimAsync(claim, Ct)));
+
+        Assert.Equal(1, results.Count(r => r is null));
+        Assert.All(results.Where(r => r is not null), r => Assert.True(r!.InProgress));
+        await store.CompleteAsync(claim with { StatusCode = 201, Body = [1, 2, 3] }, Ct);
+        Assert.Equal(201, (await store.TryClaimAsync(claim, Ct))!.StatusCode);
+        await store.ReleaseAsync("P1", claim.Key, Ct);
+        Assert.Null(await store.TryClaimAsync(claim, Ct));
+    }
+
+    [Fact]
+    public async Task A_revoked_api_key_is_kept_as_revoked_and_only_its_own_en_can_revoke_it()
+    {
+        using var sp = Repositories();
+        var keys = sp.GetRequiredService<TicketFlow.Functions.Api.Security.IApiKeyStore>();
+        var key = TicketFlow.Functions.Api.Security.ApiKey.Create();
+        await keys.AddAsync(new TicketFlow.Functions.Api.Security.ApiKeyRecord(key.KeyId, "P1", "ops", key.Hash(), DateTimeOffset.UnixEpoch, null), Ct);
+
+        Assert.False(await keys.RevokeAsync("P2", key.KeyId, DateTimeOffset.UnixEpoch.AddDays(1), Ct));
+        Assert.True(await keys.RevokeAsync("P1", key.KeyId, DateTimeOffset.UnixEpoch.AddDays(1), Ct));
+
+        var stored = (await keys.FindAsync(key.KeyId, Ct))!;
+        Assert.True(key.Matches(stored.SecretHash));
+        Assert.Equal(DateTimeOffset.UnixEpoch.AddDays(1), stored.RevokedAt);
+        Assert.Single(await keys.ListAsync("P1", Ct));
+        Assert.Empty(await keys.ListAsync("P2", Ct));
+    }
 }

@@ -1,0 +1,36 @@
+using TicketFlow.Functions.Api.Security;
+using TicketFlow.Functions.Storage.Tables;
+
+namespace TicketFlow.Functions.Storage.Records;
+
+/// <summary>
+/// API key records (hashes only): one partition for all keys, row key = key id, so authentication is a point read;
+/// an EN's keys are found through the EnPid column.
+/// </summary>
+internal sealed class TableApiKeyStore(RecordTables tables) : IApiKeyStore
+{
+    private const string Partition = "keys";
+
+    public Task<ApiKeyRecord?> FindAsync(string keyId, CancellationToken cancellationToken) =>
+        tables.ApiKeys.GetAsync<ApiKeyRecord>(Partition, TableKeys.Create(keyId), cancellationToken);
+
+    public Task AddAsync(ApiKeyRecord record, CancellationToken cancellationToken) =>
+        tables.ApiKeys.AddAsync(Partition, TableKeys.Create(record.KeyId), record, $"API key {record.KeyId}", cancellationToken, ("EnPid", record.EnPid));
+
+    public async Task<bool> RevokeAsync(string enPid, string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    {
+        var record = await FindAsync(keyId, cancellationToken);
+        if (record is null || record.EnPid != enPid)
+        {
+            return false;
+        }
+
+        await tables.ApiKeys.UpsertAsync(Partition, TableKeys.Create(keyId), record with { RevokedAt = record.RevokedAt ?? revokedAt },
+            cancellationToken, ("EnPid", record.EnPid));
+        return true;
+    }
+
+    public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string enPid, CancellationToken cancellationToken) =>
+        [.. (await tables.ApiKeys.QueryAsync<ApiKeyRecord>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and EnPid eq {enPid}"), cancellationToken))
+            .OrderBy(k => k.CreatedAt)];
+}
