@@ -18,6 +18,7 @@ using TicketFlow.Workflow.Iwps;
 using TicketFlow.Workflow.Notifications;
 using TicketFlow.Workflow.Reminders;
 using TicketFlow.Workflow.Rules;
+using TicketFlow.Workflow.ServicesAndSupportsReviews;
 using TicketFlow.Workflow.Ticketholders;
 using TicketFlow.Workflow.Tickets;
 using TicketFlow.Workflow.Tickets.Events;
@@ -127,6 +128,45 @@ public sealed class TicketWorkflowOnAzuriteTests(AzuriteFixture azurite) : IAsyn
         var emails = Directory.GetFiles(_outbox, "*.eml", SearchOption.AllDirectories).Select(File.ReadAllText).ToList();
         Assert.Contains(emails, e => e.Contains("To: \"Casey\" <casey@az.example>", StringComparison.Ordinal) && e.Contains("text/plain", StringComparison.Ordinal));
         Assert.Contains(emails, e => e.Contains("compliance@az.example", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_services_and_supports_review_stores_its_package_in_blob_storage_and_is_marked_sent()
+    {
+        var ct = CancellationToken.None;
+        var tickets = Services.GetRequiredService<ITicketRepository>();
+        var reviews = Services.GetRequiredService<IServicesAndSupportsReviewRepository>();
+        var notes = Services.GetRequiredService<ICaseNoteRepository>();
+        await Services.GetRequiredService<IEmploymentNetworkRepository>().AddAsync(new EmploymentNetwork(EnPid, "Azure EN", "Full-time",
+            EnTimeZone.DefaultId, new Contact("Morgan", "compliance@az.example"), RetentionPolicy.ConfirmBeforeDisposal, false), ct);
+        await tickets.AddAsync(new Ticket(EnPid, "T-SS", "th-ss", TicketStatus.InitialJobAcquisition, null, new DateOnly(2024, 1, 2), new DateOnly(2024, 1, 10), new DateOnly(2024, 1, 10), null), ct);
+        await notes.UpsertAsync(new CaseNote(EnPid, "T-SS", "old", new DateOnly(2025, 1, 6), CaseNoteKind.TwoWayContact, ContactMethod.Phone, "s1", "Too old for the window."), ct);
+        await notes.UpsertAsync(new CaseNote(EnPid, "T-SS", "new", new DateOnly(2026, 2, 6), CaseNoteKind.TwoWayContact, ContactMethod.Phone, "s1", "In the window."), ct);
+        await reviews.AddAsync(new ServicesAndSupportsReview(EnPid, "R-AZ", new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 1), ["T-SS"],
+            ServicesAndSupportsReviewStatus.Preparing, new Dictionary<string, DocumentReference>(), null), ct);
+        var instanceId = ServicesAndSupportsReviewSettings.InstanceIdFor(EnPid, "R-AZ");
+
+        await _host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ServicesAndSupportsReviewOrchestrator),
+            new ServicesAndSupportsReviewSettings(EnPid, "R-AZ", EnTimeZone.DefaultId, new DateOnly(2026, 3, 2), new DateOnly(2026, 4, 1), ["T-SS"], ReminderSchedule.Default),
+            new StartOrchestrationOptions { InstanceId = instanceId });
+        await _host.WaitForIdleAsync();
+
+        var package = (await reviews.FindAsync(EnPid, "R-AZ", ct))!.Packages["T-SS"];
+        await using (var stream = await Services.GetRequiredService<IDocumentStore>().OpenReadAsync(package, ct))
+        using (var zip = new System.IO.Compression.ZipArchive(stream))
+        using (var reader = new StreamReader(zip.GetEntry("case-notes.txt")!.Open()))
+        {
+            var text = await reader.ReadToEndAsync(ct);
+            Assert.Contains("In the window.", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Too old", text, StringComparison.Ordinal);
+        }
+
+        await RunUntilAsync(new DateOnly(2026, 3, 25), 10);
+        await _host.Client.RaiseEventAsync(instanceId, nameof(ServicesAndSupportsReviewSent), new ServicesAndSupportsReviewSent(new DateOnly(2026, 3, 25), "staff"));
+        await _host.WaitForIdleAsync();
+
+        Assert.Equal(ServicesAndSupportsReviewStatus.Sent, (await reviews.FindAsync(EnPid, "R-AZ", ct))!.Status);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await _host.Client.GetInstanceAsync(instanceId))!.RuntimeStatus);
     }
 
     private async Task RaiseAsync(TicketEvent ticketEvent)
