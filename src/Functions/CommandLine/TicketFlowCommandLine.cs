@@ -22,6 +22,7 @@ public static class TicketFlowCommandLine
         DeadlineCommand.Create,
         CheckIwpCommand.Create,
         SimulateCommand.Create,
+        ServeCommand.Create,
     ];
 
     /// <summary>Builds the root command over the given services.</summary>

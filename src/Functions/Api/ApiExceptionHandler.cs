@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Diagnostics;
+using TicketFlow.Workflow;
+using TicketFlow.Workflow.Iwps;
+
+namespace TicketFlow.Functions.Api;
+
+/// <summary>
+/// Turns what a caller can fix into Problem Details (400 for unreadable input, 409 for a record that already exists,
+/// 413 for a body over the cap); anything else is a 500 without internals.
+/// </summary>
+internal sealed class ApiExceptionHandler : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "Request too large", "The request body is larger than this endpoint accepts."),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
+            System.Text.Json.JsonException json => (400, "Invalid JSON", json.Message),
+            IwpFormatException iwp => (400, "Invalid IWP", iwp.Message),
+            RecordAlreadyExistsException exists => (409, "Already exists", exists.Message),
+            _ => (500, "Internal error", "The request failed; nothing was changed by it that is not recorded in the audit trail."),
+        };
+        await TypedResults.Problem(detail, statusCode: status, title: title).ExecuteAsync(httpContext);
+        return true;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using TicketFlow.Functions.Api.Security;
+
+namespace TicketFlow.Functions.Api;
+
+/// <summary>Registers the HTTP API's services: authentication, authorization, rate limits, JSON rules, Problem Details.</summary>
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>The authorization policy for an EN's callers.</summary>
+    public const string EnCallerPolicy = "EnCaller";
+
+    /// <summary>Adds the API's services, with <see cref="ApiSecurityOptions"/> bound and validated at start.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddApiServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApiSecurityOptions>().Bind(configuration.GetSection(ApiSecurityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // Unknown fields are refused rather than silently dropped: a misspelt date must not vanish.
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.MaxDepth = 32;
+        });
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(EnCallerPolicy, p => p.RequireClaim(CallerClaims.EnPid));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await TypedResults.Problem("Too many requests from this caller; retry after the time in Retry-After.",
+                    statusCode: StatusCodes.Status429TooManyRequests, title: "Rate limit exceeded").ExecuteAsync(context.HttpContext);
+            };
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                var settings = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiSecurityOptions>>().Value;
+                var caller = http.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString() is { Length: > 19 } key ? key[..19] : "anonymous";
+                return RateLimitPartition.GetFixedWindowLimiter(caller, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = settings.RequestsPerWindow,
+                    Window = settings.RateWindow,
+                    QueueLimit = 0,
+                });
+            });
+        });
+        return services;
+    }
+}

@@ -1,0 +1,308 @@
+using Microsoft.Extensions.Options;
+using TicketFlow.Durable.Client;
+using TicketFlow.Workflow.Audit;
+using TicketFlow.Workflow.Calendar;
+using TicketFlow.Workflow.Contacts;
+using TicketFlow.Workflow.Deadlines;
+using TicketFlow.Workflow.Documents;
+using TicketFlow.Workflow.EmploymentNetworks;
+using TicketFlow.Workflow.Iwps;
+using TicketFlow.Workflow.Reminders;
+using TicketFlow.Workflow.Ticketholders;
+using TicketFlow.Workflow.Tickets;
+using TicketFlow.Workflow.Tickets.Events;
+
+namespace TicketFlow.Functions.Api.Tickets;
+
+/// <summary>
+/// Tickets: register, read, submit IWPs and amendments, record events and contacts, list case notes and the timeline.
+/// Every change is checked against the ticket's transition table before anything is written (409 with the reason),
+/// and a ticket of another EN answers 404 exactly like a missing one.
+/// </summary>
+internal static class TicketEndpoints
+{
+    private const long MaxIwpJsonBytes = 1024 * 1024;
+    private const long MaxDocumentBytes = 10 * 1024 * 1024;
+    private static readonly string[] DocumentTypes = ["application/pdf", "image/png", "image/jpeg", "image/tiff"];
+
+    public static RouteGroupBuilder MapTicketEndpoints(this RouteGroupBuilder api)
+    {
+        var tickets = api.MapGroup("/tickets").WithTags("Tickets");
+        tickets.MapPost("/", RegisterAsync).WithSummary("Register a ticketholder and ticket; starts the ticket's workflow.");
+        tickets.MapGet("/{ticketNumber}", GetAsync).WithSummary("A ticket with its open deadlines.");
+        tickets.MapPost("/{ticketNumber}/iwps", SubmitIwpAsync).WithSummary("Record a signed IWP (JSON, or multipart with the signed document): its findings and the deadlines it starts.")
+            .DisableAntiforgery();
+        tickets.MapPost("/{ticketNumber}/events", RecordEventAsync).WithSummary("Record a ticket event (submission, TPM receipt, review decision, portal assignment, phase change, work start, no-contact request, check-in email, unassignment, disposal confirmation).");
+        tickets.MapPost("/{ticketNumber}/contacts", RecordContactAsync).WithSummary("Record a contact attempt or a two-way contact in the case notes.");
+        tickets.MapGet("/{ticketNumber}/case-notes", CaseNotesAsync).WithSummary("The ticket's case notes, optionally in a date window.");
+        tickets.MapGet("/{ticketNumber}/timeline", TimelineAsync).WithSummary("What happened to the ticket and its deadlines, in order.");
+        return api;
+    }
+
+    private static async Task<IResult> RegisterAsync(
+        RegisterTicketRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
+        ITicketholderRepository ticketholders, DurableTaskClient client, IOptions<ReminderOptions> reminders, TimeProvider time, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        var check = new ApiValidation().Id("ticketNumber", request.TicketNumber);
+        if (request.Ticketholder is null)
+        {
+            check.Add("ticketholder", "Is required.");
+        }
+        else
+        {
+            check.Id("ticketholder.id", request.Ticketholder.Id).Text("ticketholder.name", request.Ticketholder.Name, 200)
+                .Text("ticketholder.email", request.Ticketholder.Email, 254, required: false)
+                .Text("ticketholder.phone", request.Ticketholder.Phone, 40, required: false)
+                .Text("ticketholder.alternateContact", request.Ticketholder.AlternateContact, 500, required: false);
+            if (request.Ticketholder.Email is { Length: > 0 } email && !System.Net.Mail.MailAddress.TryCreate(email, out _))
+            {
+                check.Add("ticketholder.email", "Is not an email address.");
+            }
+        }
+
+        if (request.StaffId is not null)
+        {
+            check.Id("staffId", request.StaffId);
+        }
+
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var en = await networks.FindAsync(caller.EnPid, ct);
+        if (en is null)
+        {
+            return TypedResults.Problem($"EN {caller.EnPid} is not registered.", statusCode: 409, title: "EN not registered");
+        }
+
+        // Checked before anything is written, so a duplicate changes nothing.
+        if (await tickets.FindAsync(caller.EnPid, request.TicketNumber, ct) is not null)
+        {
+            return TypedResults.Problem($"Ticket {request.TicketNumber} is already registered.", statusCode: 409, title: "Already exists");
+        }
+
+        var zone = new EnTimeZone(en.TimeZone);
+        var today = zone.Today(time);
+        var th = request.Ticketholder!;
+        await tickets.AddAsync(new Ticket(caller.EnPid, request.TicketNumber, th.Id, TicketStatus.Registered, request.StaffId, today, null, null, null), ct);
+        await ticketholders.UpsertAsync(new Ticketholder(caller.EnPid, th.Id, th.Name, th.Email, th.Phone, th.AlternateContact), ct);
+        var settings = new TicketSettings(caller.EnPid, request.TicketNumber, en.TimeZone, en.AssignsInTicketPortal, en.RetentionPolicy,
+            reminders.Value.ToSchedule(), request.StaffId);
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(TicketOrchestrator), TicketState.Registered(settings, today),
+            new StartOrchestrationOptions { InstanceId = settings.InstanceId }, ct);
+        var location = $"{http.Request.PathBase}{http.Request.Path.Value!.TrimEnd('/')}/{request.TicketNumber}";
+        return TypedResults.Created(location, new { request.TicketNumber, Status = TicketStatus.Registered, settings.InstanceId, RegisteredOn = today });
+    }
+
+    private static async Task<IResult> GetAsync(string ticketNumber, HttpContext http, ITicketRepository tickets, IDeadlineRepository deadlines, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        if (await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is not { } ticket)
+        {
+            return NotFound(ticketNumber);
+        }
+
+        var open = (await deadlines.ListForSubjectAsync(caller.EnPid, ticketNumber, ct)).Where(d => d.State is DeadlineState.Open or DeadlineState.Overdue);
+        return TypedResults.Ok(new { ticket, deadlines = open, instanceId = TicketInstanceId.For(caller.EnPid, ticketNumber) });
+    }
+
+    private static async Task<IResult> SubmitIwpAsync(
+        string ticketNumber, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets, IIwpRepository iwps,
+        IDocumentStore documents, DurableTaskClient client, TimeProvider time, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        if (await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is not { } ticket || await networks.FindAsync(caller.EnPid, ct) is not { } en)
+        {
+            return NotFound(ticketNumber);
+        }
+
+        string json;
+        IFormFile? document = null;
+        if (http.Request.HasJsonContentType())
+        {
+            if (http.Request.ContentLength > MaxIwpJsonBytes)
+            {
+                return TypedResults.Problem($"An IWP is at most {MaxIwpJsonBytes} bytes of JSON.", statusCode: 413, title: "Request too large");
+            }
+
+            using var reader = new StreamReader(http.Request.Body);
+            json = await reader.ReadToEndAsync(ct);
+        }
+        else if (http.Request.HasFormContentType)
+        {
+            if (http.Request.ContentLength > MaxDocumentBytes + MaxIwpJsonBytes)
+            {
+                return TypedResults.Problem($"The signed document is at most {MaxDocumentBytes / 1024 / 1024} MB.", statusCode: 413, title: "Request too large");
+            }
+
+            var form = await http.Request.ReadFormAsync(ct);
+            json = form["iwp"].ToString();
+            document = form.Files.GetFile("document");
+            if (document is not null && !DocumentTypes.Contains(document.ContentType, StringComparer.OrdinalIgnoreCase))
+            {
+                return TypedResults.Problem($"The signed document must be one of {string.Join(", ", DocumentTypes)}.", statusCode: 415, title: "Unsupported document type");
+            }
+
+            if (document is { Length: > MaxDocumentBytes })
+            {
+                return TypedResults.Problem($"The signed document is at most {MaxDocumentBytes / 1024 / 1024} MB.", statusCode: 413, title: "Request too large");
+            }
+        }
+        else
+        {
+            return TypedResults.Problem("Send the IWP as application/json, or as multipart/form-data with an 'iwp' field and a 'document' file.",
+                statusCode: 415, title: "Unsupported content type");
+        }
+
+        var iwp = IwpJson.Deserialize(json);
+        var zone = new EnTimeZone(en.TimeZone);
+        var today = zone.Today(time);
+        var result = IwpComplianceChecker.Default.Check(iwp, today);
+        var enSigned = iwp.Signatures?.EmploymentNetwork?.Date;
+        var thSigned = iwp.Signatures?.Ticketholder?.Date;
+        if (enSigned is null || thSigned is null)
+        {
+            return TypedResults.Problem("An IWP is recorded once both the EN and the ticketholder signed and dated it.",
+                statusCode: 422, title: "IWP not signed by both parties", extensions: new Dictionary<string, object?> { ["findings"] = result.Findings });
+        }
+
+        var signedOn = enSigned > thSigned ? enSigned.Value : thSigned.Value;
+        var check = new ApiValidation().NotInFuture("signatures", signedOn, today);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var blocking = result.HasBlockingFindings;
+        var signed = new IwpSigned(signedOn, caller.Name, $"iwp-{Guid.NewGuid():N}"[..16], enSigned.Value, thSigned.Value, blocking);
+        var decision = TicketTransitions.Check(new TicketFacts(ticket.Status, false, en.AssignsInTicketPortal, null), signed);
+        if (!decision.Allowed)
+        {
+            return Conflict(decision.Reason!);
+        }
+
+        DocumentReference? stored = null;
+        if (document is not null)
+        {
+            await using var content = document.OpenReadStream();
+            stored = await documents.SaveAsync(DocumentFolders.ForTicket(caller.EnPid, ticketNumber), DocumentKind.SignedIwp, signed.IwpId, content, document.ContentType, ct);
+        }
+
+        await iwps.UpsertAsync(new IwpRecord(caller.EnPid, ticketNumber, signed.IwpId, null, enSigned.Value, thSigned.Value, result.Findings, stored, time.GetUtcNow()), ct);
+        await client.RaiseEventAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), nameof(TicketEventMessage), new TicketEventMessage(signed), ct);
+        return TypedResults.Created($"{http.Request.Path}/{signed.IwpId}", new
+        {
+            signed.IwpId,
+            SignedOn = signedOn,
+            Blocking = blocking,
+            result.Findings,
+            Deadlines = result.SubmissionDeadline is { } due
+                ? new[] { new { RuleId = due.Rule.Id, DueOn = due.Date, due.Explanation } }
+                : [],
+        });
+    }
+
+    private static async Task<IResult> RecordEventAsync(
+        string ticketNumber, TicketEvent ticketEvent, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
+        IIwpRepository iwps, DurableTaskClient client, TimeProvider time, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        if (await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is not { } ticket || await networks.FindAsync(caller.EnPid, ct) is not { } en)
+        {
+            return NotFound(ticketNumber);
+        }
+
+        // Signatures come with their IWP, contacts with their case note, and the end of retention from the ticket's own clock.
+        if (ticketEvent is IwpSigned or ContactAttemptRecorded or RetentionPeriodEnded)
+        {
+            return new ApiValidation().Add("type", $"{ticketEvent.GetType().Name} is recorded through its own endpoint ({(ticketEvent is IwpSigned ? "iwps" : ticketEvent is ContactAttemptRecorded ? "contacts" : "none: the workflow raises it")}).").Problem();
+        }
+
+        var check = new ApiValidation().NotInFuture("on", ticketEvent.On, new EnTimeZone(en.TimeZone).Today(time));
+        if (ticketEvent is CheckInEmailRequested checkIn)
+        {
+            check.Id("staffId", checkIn.StaffId);
+        }
+
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var stamped = ticketEvent with { Actor = caller.Name };
+        var latestIwp = (await iwps.ListAsync(caller.EnPid, ticketNumber, ct)).LastOrDefault(r => r.AmendsIwpId is null);
+        var blocking = latestIwp?.Findings.Any(f => f.Severity == FindingSeverity.Blocking) == true;
+        var decision = TicketTransitions.Check(new TicketFacts(ticket.Status, blocking, en.AssignsInTicketPortal, null), stamped);
+        if (!decision.Allowed)
+        {
+            return Conflict(decision.Reason!);
+        }
+
+        await client.RaiseEventAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), nameof(TicketEventMessage), new TicketEventMessage(stamped), ct);
+        return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}", new { Accepted = stamped.GetType().Name, NextStatus = decision.NextStatus });
+    }
+
+    private static async Task<IResult> RecordContactAsync(
+        string ticketNumber, ContactRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
+        ICaseNoteRepository notes, DurableTaskClient client, TimeProvider time, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        if (await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is not { } ticket || await networks.FindAsync(caller.EnPid, ct) is not { } en)
+        {
+            return NotFound(ticketNumber);
+        }
+
+        var check = new ApiValidation().Id("staffId", request.StaffId).Text("notes", request.Notes, 4000)
+            .NotInFuture("on", request.On, new EnTimeZone(en.TimeZone).Today(time));
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var noteId = $"note-{Guid.NewGuid():N}"[..21];
+        var recorded = new ContactAttemptRecorded(request.On, caller.Name, noteId, request.Method, request.TwoWay);
+        var decision = TicketTransitions.Check(new TicketFacts(ticket.Status, false, en.AssignsInTicketPortal, null), recorded);
+        if (!decision.Allowed)
+        {
+            return Conflict(decision.Reason!);
+        }
+
+        var note = new CaseNote(caller.EnPid, ticketNumber, noteId, request.On,
+            request.TwoWay ? CaseNoteKind.TwoWayContact : CaseNoteKind.ContactAttempt, request.Method, request.StaffId, request.Notes);
+        await notes.UpsertAsync(note, ct);
+        await client.RaiseEventAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), nameof(TicketEventMessage), new TicketEventMessage(recorded), ct);
+        return TypedResults.Created($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}/case-notes", note);
+    }
+
+    private static async Task<IResult> CaseNotesAsync(string ticketNumber, DateOnly? from, DateOnly? to, HttpContext http, ITicketRepository tickets, ICaseNoteRepository notes, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        if (await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is null)
+        {
+            return NotFound(ticketNumber);
+        }
+
+        return TypedResults.Ok(await notes.ListAsync(caller.EnPid, ticketNumber, from, to, ct));
+    }
+
+    private static async Task<IResult> TimelineAsync(string ticketNumber, HttpContext http, ITicketRepository tickets, IAuditTrail audit, IDeadlineRepository deadlines, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        if (await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is not { } ticket)
+        {
+            return NotFound(ticketNumber);
+        }
+
+        var since = ticket.RegisteredOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-1);
+        var entries = (await audit.ListAsync(caller.EnPid, since, DateTimeOffset.MaxValue, ct)).Where(a => a.Subject == $"ticket {ticketNumber}");
+        return TypedResults.Ok(new { events = entries, deadlines = await deadlines.ListForSubjectAsync(caller.EnPid, ticketNumber, ct) });
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string ticketNumber) =>
+        TypedResults.Problem($"There is no ticket {ticketNumber}.", statusCode: 404, title: "Not found");
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Conflict(string reason) =>
+        TypedResults.Problem(reason, statusCode: 409, title: "Not allowed in the ticket's current state");
+}

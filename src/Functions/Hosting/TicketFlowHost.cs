@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using TicketFlow.Durable;
+using TicketFlow.Durable.Sqlite;
+using TicketFlow.Functions.Api;
+using TicketFlow.Functions.Api.Idempotency;
+using TicketFlow.Functions.Api.Security;
+using TicketFlow.Functions.Email;
+using TicketFlow.Functions.Storage;
+using TicketFlow.Functions.Storage.Records;
+using TicketFlow.Workflow;
+
+namespace TicketFlow.Functions.Hosting;
+
+/// <summary>
+/// Builds TicketFlow's web host: the HTTP triggers (ASP.NET Core endpoints) and the durable worker in one process, on
+/// embedded defaults (Azurite started for storage when no account is configured, the SQLite durable store and the
+/// email outbox under the data folder) or on the configured Azure Storage account and SendGrid.
+/// </summary>
+public static class TicketFlowHost
+{
+    /// <summary>Builds the application.</summary>
+    /// <param name="args">Command-line arguments (ASP.NET Core's: --urls, --environment, configuration overrides).</param>
+    /// <param name="configure">Lets tests replace services before the host is built.</param>
+    /// <returns>The application, not started.</returns>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        var host = HostSettings.Read(Path.Combine(builder.Environment.ContentRootPath, "host.json"));
+        var dataFolder = new DataFolder(Path.GetFullPath(builder.Configuration["Data:Folder"] ?? ".data"));
+        Directory.CreateDirectory(dataFolder.Path);
+        builder.Services.AddSingleton(host);
+        builder.Services.AddSingleton(dataFolder);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        // Storage first: with no account configured it adds the hosted service that starts Azurite before the others.
+        builder.Services.AddStorageServices(builder.Configuration);
+        builder.Services.AddRecordServices(builder.Configuration);
+        builder.Services.AddEmailServices(builder.Configuration);
+        builder.Services.AddWorkflowServices(builder.Configuration);
+        var durableStore = Path.Combine(dataFolder.Path, $"{host.HubName}.durable.db");
+        builder.Services.AddDurableTaskWorker(b => b
+            .AddTasks(r => r.AddTicketFlowWorkflows())
+            .Configure(o =>
+            {
+                o.MaxConcurrentActivities = host.MaxConcurrentActivities;
+                o.MaxConcurrentOrchestrations = host.MaxConcurrentOrchestrations;
+            })
+            .UseSqlite(o => o.DatabasePath = durableStore));
+        builder.Services.AddDurableTaskClient();
+        builder.Services.AddApiServices(builder.Configuration);
+        builder.Services.AddOptions<FirstRunOptions>().Bind(builder.Configuration.GetSection(FirstRunOptions.SectionName));
+        builder.Services.AddHostedService<FirstRunBootstrap>();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        HostingLogs.DataFolder(app.Logger, dataFolder.Path, durableStore);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
+        app.MapTicketFlowApi(host.RoutePrefix);
+        app.MapSendGridEventWebhook("/webhooks/sendgrid/events");
+        return app;
+    }
+}
