@@ -12,7 +12,7 @@ internal static class ManagementEndpoints
 {
     public static RouteGroupBuilder MapManagementEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/instances/{instanceId}", StatusAsync).WithTags("Management").WithSummary("An orchestration instance's status.");
+        api.MapGet("/instances/{instanceId:regex(^[A-Za-z0-9][A-Za-z0-9:._-]{{0,199}}$)}", StatusAsync).WithTags("Management").WithSummary("An orchestration instance's status.");
         return api;
     }
 

@@ -27,15 +27,17 @@ internal static class TicketEndpoints
 
     public static RouteGroupBuilder MapTicketEndpoints(this RouteGroupBuilder api)
     {
+        // A ticket number that could never have been registered (see ApiValidation.Id) is simply not found: 404, and
+        // never a storage key the service would refuse.
         var tickets = api.MapGroup("/tickets").WithTags("Tickets");
         tickets.MapPost("/", RegisterAsync).WithSummary("Register a ticketholder and ticket; starts the ticket's workflow.");
-        tickets.MapGet("/{ticketNumber}", GetAsync).WithSummary("A ticket with its open deadlines.");
-        tickets.MapPost("/{ticketNumber}/iwps", SubmitIwpAsync).WithSummary("Record a signed IWP (JSON, or multipart with the signed document): its findings and the deadlines it starts.")
+        tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}", GetAsync).WithSummary("A ticket with its open deadlines.");
+        tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/iwps", SubmitIwpAsync).WithSummary("Record a signed IWP (JSON, or multipart with the signed document): its findings and the deadlines it starts.")
             .DisableAntiforgery();
-        tickets.MapPost("/{ticketNumber}/events", RecordEventAsync).WithSummary("Record a ticket event (submission, TPM receipt, review decision, portal assignment, phase change, work start, no-contact request, check-in email, unassignment, disposal confirmation).");
-        tickets.MapPost("/{ticketNumber}/contacts", RecordContactAsync).WithSummary("Record a contact attempt or a two-way contact in the case notes.");
-        tickets.MapGet("/{ticketNumber}/case-notes", CaseNotesAsync).WithSummary("The ticket's case notes, optionally in a date window.");
-        tickets.MapGet("/{ticketNumber}/timeline", TimelineAsync).WithSummary("What happened to the ticket and its deadlines, in order.");
+        tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/events", RecordEventAsync).WithSummary("Record a ticket event (submission, TPM receipt, review decision, portal assignment, phase change, work start, no-contact request, check-in email, unassignment, disposal confirmation).");
+        tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/contacts", RecordContactAsync).WithSummary("Record a contact attempt or a two-way contact in the case notes.");
+        tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/case-notes", CaseNotesAsync).WithSummary("The ticket's case notes, optionally in a date window.");
+        tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/timeline", TimelineAsync).WithSummary("What happened to the ticket and its deadlines, in order.");
         return api;
     }
 
@@ -137,7 +139,16 @@ internal static class TicketEndpoints
                 return TypedResults.Problem($"The signed document is at most {MaxDocumentBytes / 1024 / 1024} MB.", statusCode: 413, title: "Request too large");
             }
 
-            var form = await http.Request.ReadFormAsync(ct);
+            IFormCollection form;
+            try
+            {
+                form = await http.Request.ReadFormAsync(ct);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                return TypedResults.Problem($"The multipart body cannot be read: {e.Message}", statusCode: 400, title: "Malformed multipart body");
+            }
+
             json = form["iwp"].ToString();
             document = form.Files.GetFile("document");
             if (document is not null && !DocumentTypes.Contains(document.ContentType, StringComparer.OrdinalIgnoreCase))
