@@ -31,6 +31,10 @@ public static class TicketFlowHost
         var host = HostSettings.Read(Path.Combine(builder.Environment.ContentRootPath, "host.json"));
         var dataFolder = new DataFolder(Path.GetFullPath(builder.Configuration["Data:Folder"] ?? ".data"));
         Directory.CreateDirectory(dataFolder.Path);
+        // Expected 404s (a look-up of a record that does not exist yet) are logged by the Azure SDK as error responses;
+        // they are not errors to an operator. Real failures still surface as exceptions. Configuration can override.
+        builder.Logging.AddFilter("TicketFlow.Functions.Storage.AzureSdkLogForwarder", LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddSingleton(host);
         builder.Services.AddSingleton(dataFolder);
         builder.Services.AddSingleton(TimeProvider.System);

@@ -112,7 +112,7 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
                     : ended;
 
             default:
-                await RemindAsync(context, state, item, item.Deadline?.Explanation ?? rulebook.Get(item.RuleId).Description);
+                await RemindAsync(context, state, item, (item.Deadline?.Explanation ?? rulebook.Get(item.RuleId).Description) + AttemptsSoFar(state, item));
                 return state;
         }
     }
@@ -166,6 +166,13 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
                 state.Settings.TicketNumber, $"Ticket {state.Settings.TicketNumber}", state.Settings.StaffId,
                 item.Deadline?.DueOn ?? item.On, details),
             TaskRetries.Standard);
+
+    /// <summary>For contact reminders: the attempts made since the last two-way contact against the cadence's minimum.</summary>
+    private string AttemptsSoFar(TicketState state, AgendaItem item) =>
+        state.Phase is { } phase && item.RuleId == rulebook.CadenceFor(phase).FollowUpRuleId
+            ? string.Create(CultureInfo.InvariantCulture,
+                $" Contact attempts since the last two-way contact: {state.AttemptsSinceTwoWayContact.Length}; at least {rulebook.CadenceFor(phase).MinimumAttempts} are needed in a period without two-way contact.")
+            : string.Empty;
 
     /// <summary>The audit trail's words for an event: "IwpSigned" is "iwp signed".</summary>
     private static string Describe(TicketEvent ticketEvent)

@@ -41,6 +41,11 @@ public sealed class ContactCadenceScenarioTests
         Assert.Equal([D(2026, 3, 7), D(2026, 3, 14), D(2026, 3, 20)], unassignEmails);
         Assert.Contains((D(2026, 3, 22), EmailTemplateId.DeadlineMissed, ComplianceEmail), scenario.Emails("T-200"));
 
+        // Contact reminders say how many attempts were made against the three a period needs.
+        var reminder = Assert.Single(scenario.Email.Sent, s => s.Message.TicketId == "T-200" && s.Message.TemplateId == EmailTemplateId.ContactAttemptDue
+            && s.Message.Model.DueDate == D(2026, 2, 15) && s.At.UtcDateTime.Date == new DateTime(2026, 2, 5));
+        Assert.Contains("Contact attempts since the last two-way contact: 3; at least 3", reminder.Message.Model.Details, StringComparison.Ordinal);
+
         await scenario.RaiseAsync("T-200", new TicketUnassigned(D(2026, 3, 23), "staff", UnassignmentReason.LostContact));
         Assert.Equal(DeadlineState.Met, scenario.Deadline("T-200", RuleIds.IjaUnassign).State);
         Assert.Equal(TicketStatus.Unassigned, scenario.Records.Tickets[(EnPid, "T-200")].Status);
