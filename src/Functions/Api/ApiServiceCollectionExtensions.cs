@@ -20,6 +20,12 @@ public static class ApiServiceCollectionExtensions
     {
         services.AddOptions<ApiSecurityOptions>().Bind(configuration.GetSection(ApiSecurityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "TicketFlow API";
+            document.Info.Description = "Ticket to Work deadlines for Employment Networks: tickets, IWPs, contacts, disputes, S&S reviews, deadlines. Authenticate with the X-Api-Key header.";
+            return Task.CompletedTask;
+        }));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -1,4 +1,6 @@
 using TicketFlow.Functions.Api.Deadlines;
+using TicketFlow.Functions.Api.Disputes;
+using TicketFlow.Functions.Api.Reviews;
 using TicketFlow.Functions.Api.Health;
 using TicketFlow.Functions.Api.Management;
 using TicketFlow.Functions.Api.Tickets;
@@ -15,9 +17,12 @@ public static class TicketFlowApi
     public static IEndpointRouteBuilder MapTicketFlowApi(this IEndpointRouteBuilder app, string routePrefix)
     {
         app.MapHealthEndpoints(routePrefix);
+        app.MapOpenApi($"/{routePrefix}/openapi/{{documentName}}.json").AllowAnonymous();
         app.MapGroup($"/{routePrefix}/v1")
             .RequireAuthorization(ApiServiceCollectionExtensions.EnCallerPolicy)
             .MapTicketEndpoints()
+            .MapDisputeEndpoints()
+            .MapReviewEndpoints()
             .MapDeadlineEndpoints()
             .MapManagementEndpoints();
         return app;

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Options;
+using TicketFlow.Durable.Client;
+using TicketFlow.Workflow.Calendar;
+using TicketFlow.Workflow.Documents;
+using TicketFlow.Workflow.EmploymentNetworks;
+using TicketFlow.Workflow.Reminders;
+using TicketFlow.Workflow.ServicesAndSupportsReviews;
+using TicketFlow.Workflow.Tickets;
+
+namespace TicketFlow.Functions.Api.Reviews;
+
+/// <summary>Services and Supports reviews: open a request, download each ticketholder's package, mark the response sent.</summary>
+internal static class ReviewEndpoints
+{
+    private const string Id = "regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)";
+
+    public static RouteGroupBuilder MapReviewEndpoints(this RouteGroupBuilder api)
+    {
+        var reviews = api.MapGroup("/reviews").WithTags("Services and Supports reviews");
+        reviews.MapPost("/", OpenAsync).WithSummary("Open an S&S review request; packages are built for each sampled ticket.");
+        reviews.MapGet($"/{{reviewId:{Id}}}", GetAsync).WithSummary("A review, its status and packages.");
+        reviews.MapGet($"/{{reviewId:{Id}}}/packages/{{ticketNumber:{Id}}}", DownloadAsync).WithSummary("One ticketholder's package (ZIP: IWP, amendments, case notes).");
+        reviews.MapPost($"/{{reviewId:{Id}}}/sent", MarkSentAsync).WithSummary("Mark the response sent to the TPM; reminders stop.");
+        return api;
+    }
+
+    private static async Task<IResult> OpenAsync(
+        OpenReviewRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
+        IServicesAndSupportsReviewRepository reviews, DurableTaskClient client, IOptions<ReminderOptions> reminders, TimeProvider time, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        var en = await networks.FindAsync(caller.EnPid, ct);
+        var zone = new EnTimeZone(en?.TimeZone ?? EnTimeZone.DefaultId);
+        var check = new ApiValidation().Id("reviewId", request.ReviewId).NotInFuture("receivedOn", request.ReceivedOn, zone.Today(time));
+        if (request.DueOn < request.ReceivedOn)
+        {
+            check.Add("dueOn", "Must not be before receivedOn.");
+        }
+
+        if (request.TicketNumbers is not { Count: > 0 and <= 500 })
+        {
+            check.Add("ticketNumbers", "List 1 to 500 sampled tickets.");
+        }
+        else
+        {
+            foreach (var ticket in request.TicketNumbers.Distinct(StringComparer.Ordinal))
+            {
+                if (await tickets.FindAsync(caller.EnPid, ticket, ct) is null)
+                {
+                    check.Add("ticketNumbers", $"There is no ticket {ticket}.");
+                }
+            }
+        }
+
+        if (!check.IsValid || en is null)
+        {
+            return check.Problem();
+        }
+
+        if (await reviews.FindAsync(caller.EnPid, request.ReviewId, ct) is not null)
+        {
+            return TypedResults.Problem($"Review {request.ReviewId} already exists.", statusCode: 409, title: "Already exists");
+        }
+
+        string[] sampled = [.. request.TicketNumbers.Distinct(StringComparer.Ordinal)];
+        await reviews.AddAsync(new ServicesAndSupportsReview(caller.EnPid, request.ReviewId, request.ReceivedOn, request.DueOn, sampled,
+            ServicesAndSupportsReviewStatus.Preparing, new Dictionary<string, DocumentReference>(), null), ct);
+        var instanceId = ServicesAndSupportsReviewSettings.InstanceIdFor(caller.EnPid, request.ReviewId);
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(ServicesAndSupportsReviewOrchestrator),
+            new ServicesAndSupportsReviewSettings(caller.EnPid, request.ReviewId, en.TimeZone, request.ReceivedOn, request.DueOn, sampled, reminders.Value.ToSchedule()),
+            new StartOrchestrationOptions { InstanceId = instanceId }, ct);
+        return TypedResults.Created($"{http.Request.Path.Value!.TrimEnd('/')}/{request.ReviewId}", new { request.ReviewId, Status = ServicesAndSupportsReviewStatus.Preparing, instanceId });
+    }
+
+    private static async Task<IResult> GetAsync(string reviewId, HttpContext http, IServicesAndSupportsReviewRepository reviews, CancellationToken ct) =>
+        await reviews.FindAsync(Caller.From(http.User).EnPid, reviewId, ct) is { } review
+            ? TypedResults.Ok(review)
+            : TypedResults.Problem($"There is no review {reviewId}.", statusCode: 404, title: "Not found");
+
+    private static async Task<IResult> DownloadAsync(
+        string reviewId, string ticketNumber, HttpContext http, IServicesAndSupportsReviewRepository reviews, IDocumentStore documents, CancellationToken ct)
+    {
+        var review = await reviews.FindAsync(Caller.From(http.User).EnPid, reviewId, ct);
+        if (review is null || !review.Packages.TryGetValue(ticketNumber, out var package))
+        {
+            return TypedResults.Problem($"Review {reviewId} has no package for ticket {ticketNumber} (yet).", statusCode: 404, title: "Not found");
+        }
+
+        return TypedResults.Stream(await documents.OpenReadAsync(package, ct), "application/zip", $"ss-review-{reviewId}-{ticketNumber}.zip");
+    }
+
+    private static async Task<IResult> MarkSentAsync(
+        string reviewId, ServicesAndSupportsReviewSent sent, HttpContext http, IServicesAndSupportsReviewRepository reviews, DurableTaskClient client, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        if (await reviews.FindAsync(caller.EnPid, reviewId, ct) is not { } review)
+        {
+            return TypedResults.Problem($"There is no review {reviewId}.", statusCode: 404, title: "Not found");
+        }
+
+        if (review.Status == ServicesAndSupportsReviewStatus.Sent)
+        {
+            return TypedResults.Problem($"Review {reviewId} was already marked sent on {review.SentOn:yyyy-MM-dd}.", statusCode: 409, title: "Already sent");
+        }
+
+        await client.RaiseEventAsync(ServicesAndSupportsReviewSettings.InstanceIdFor(caller.EnPid, reviewId), nameof(ServicesAndSupportsReviewSent),
+            sent with { Actor = caller.Name }, ct);
+        return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/reviews/{reviewId}", new { Accepted = nameof(ServicesAndSupportsReviewSent) });
+    }
+}
