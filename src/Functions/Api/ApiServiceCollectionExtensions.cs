@@ -12,6 +12,9 @@ public static class ApiServiceCollectionExtensions
     /// <summary>The authorization policy for an EN's callers.</summary>
     public const string EnCallerPolicy = "EnCaller";
 
+    /// <summary>The authorization policy for the operator's administrative key.</summary>
+    public const string AdministratorPolicy = "Administrator";
+
     /// <summary>Adds the API's services, with <see cref="ApiSecurityOptions"/> bound and validated at start.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration.</param>
@@ -37,7 +40,8 @@ public static class ApiServiceCollectionExtensions
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(EnCallerPolicy, p => p.RequireClaim(CallerClaims.EnPid));
+            .AddPolicy(EnCallerPolicy, p => p.RequireClaim(CallerClaims.EnPid))
+            .AddPolicy(AdministratorPolicy, p => p.RequireClaim(CallerClaims.Administrator));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -1,3 +1,4 @@
+using TicketFlow.Functions.Api.Admin;
 using TicketFlow.Functions.Api.Deadlines;
 using TicketFlow.Functions.Api.Disputes;
 using TicketFlow.Functions.Api.Reviews;
@@ -18,6 +19,7 @@ public static class TicketFlowApi
     {
         app.MapHealthEndpoints(routePrefix);
         app.MapOpenApi($"/{routePrefix}/openapi/{{documentName}}.json").AllowAnonymous();
+        app.MapGroup($"/{routePrefix}/v1").MapAdminEndpoints();
         app.MapGroup($"/{routePrefix}/v1")
             .RequireAuthorization(ApiServiceCollectionExtensions.EnCallerPolicy)
             .MapTicketEndpoints()

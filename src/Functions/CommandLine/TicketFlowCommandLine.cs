@@ -23,6 +23,7 @@ public static class TicketFlowCommandLine
         CheckIwpCommand.Create,
         SimulateCommand.Create,
         ServeCommand.Create,
+        AdminKeyCommand.Create,
     ];
 
     /// <summary>Builds the root command over the given services.</summary>
