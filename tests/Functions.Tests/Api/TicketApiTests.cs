@@ -204,6 +204,32 @@ public sealed class TicketApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/health/ready")).StatusCode);
     }
 
+    [Fact]
+    public async Task Instances_are_listed_suspended_resumed_terminated_and_purged_by_their_own_en_only()
+    {
+        using var owner = _host.Client(_host.FirstEnKey);
+        using var other = _host.Client(_host.SecondEnKey);
+        var registered = await (await owner.PostAsync("/api/v1/tickets", Json("""{"ticketNumber":"T-600","ticketholder":{"id":"th-600","name":"J"}}"""))).Content.ReadFromJsonAsync<JsonElement>();
+        var links = registered.GetProperty("management");
+        const string id = "ticket:P00001:T-600";
+        await PollAsync(() => owner.GetFromJsonAsync<JsonElement>($"/api/v1/instances/{id}"), s => s.GetProperty("runtimeStatus").GetString() == "Running");
+
+        Assert.EndsWith("/api/v1/instances/ticket%3AP00001%3AT-600", links.GetProperty("statusQueryGetUri").GetString(), StringComparison.Ordinal);
+        Assert.Contains(await owner.GetFromJsonAsync<JsonElement[]>("/api/v1/instances?kind=ticket") ?? [], i => i.GetProperty("instanceId").GetString() == id);
+        Assert.DoesNotContain(await other.GetFromJsonAsync<JsonElement[]>("/api/v1/instances?kind=ticket") ?? [], i => i.GetProperty("instanceId").GetString() == id);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/v1/instances/{id}/terminate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await owner.DeleteAsync($"/api/v1/instances/{id}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await owner.PostAsync($"/api/v1/instances/{id}/suspend?reason=review", null)).StatusCode);
+        await PollAsync(() => owner.GetFromJsonAsync<JsonElement>($"/api/v1/instances/{id}"), s => s.GetProperty("runtimeStatus").GetString() == "Suspended");
+        Assert.Equal(HttpStatusCode.Accepted, (await owner.PostAsync($"/api/v1/instances/{id}/resume", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await owner.PostAsync($"/api/v1/instances/{id}/terminate?reason=test", null)).StatusCode);
+        var terminated = await PollAsync(() => owner.GetFromJsonAsync<JsonElement>($"/api/v1/instances/{id}"), s => s.GetProperty("runtimeStatus").GetString() == "Terminated");
+        Assert.Equal("Terminated", terminated.GetProperty("runtimeStatus").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await owner.DeleteAsync($"/api/v1/instances/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/v1/instances/{id}")).StatusCode);
+    }
+
     private static async Task<T> PollAsync<T>(Func<Task<T?>> read, Func<T, bool> done)
     {
         // The workflow reacts asynchronously to a raised event; poll briefly rather than sleep a fixed time.

@@ -10,21 +10,117 @@ namespace TicketFlow.Functions.Api.Management;
 /// </summary>
 internal static class ManagementEndpoints
 {
+    private const string InstanceId = "{instanceId:regex(^[A-Za-z0-9][A-Za-z0-9:._-]{{0,199}}$)}";
+
     public static RouteGroupBuilder MapManagementEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/instances/{instanceId:regex(^[A-Za-z0-9][A-Za-z0-9:._-]{{0,199}}$)}", StatusAsync).WithTags("Management").WithSummary("An orchestration instance's status.");
+        var instances = api.MapGroup("/instances").WithTags("Management");
+        instances.MapGet("/", ListAsync).WithSummary("The caller's orchestration instances of one kind (ticket, dispute, ssreview), newest first, with filters and paging.");
+        instances.MapGet($"/{InstanceId}", StatusAsync).WithSummary("An orchestration instance's status.");
+        instances.MapPost($"/{InstanceId}/terminate", (string instanceId, string? reason, HttpContext http, DurableTaskClient client, CancellationToken ct) =>
+            ControlAsync(instanceId, http, client, c => c.TerminateInstanceAsync(instanceId, reason, ct), ct)).WithSummary("Terminate an instance.");
+        instances.MapPost($"/{InstanceId}/suspend", (string instanceId, string? reason, HttpContext http, DurableTaskClient client, CancellationToken ct) =>
+            ControlAsync(instanceId, http, client, c => c.SuspendInstanceAsync(instanceId, reason, ct), ct)).WithSummary("Suspend an instance (events are kept until it resumes).");
+        instances.MapPost($"/{InstanceId}/resume", (string instanceId, string? reason, HttpContext http, DurableTaskClient client, CancellationToken ct) =>
+            ControlAsync(instanceId, http, client, c => c.ResumeInstanceAsync(instanceId, reason, ct), ct)).WithSummary("Resume a suspended instance.");
+        instances.MapDelete($"/{InstanceId}", PurgeAsync).WithSummary("Purge a completed, failed or terminated instance's history.");
         return api;
     }
 
-    private static async Task<IResult> StatusAsync(string instanceId, HttpContext http, DurableTaskClient client, CancellationToken ct)
+    /// <summary>The management links Durable Functions returns when an orchestration starts.</summary>
+    public static object Links(HttpRequest request, string instanceId)
+    {
+        var root = $"{request.Scheme}://{request.Host}{request.PathBase}/api/v1/instances/{Uri.EscapeDataString(instanceId)}";
+        return new
+        {
+            id = instanceId,
+            statusQueryGetUri = root,
+            sendEventPostUri = $"{request.Scheme}://{request.Host}{request.PathBase}/api/v1/tickets/{{ticketNumber}}/events",
+            terminatePostUri = $"{root}/terminate?reason={{text}}",
+            suspendPostUri = $"{root}/suspend?reason={{text}}",
+            resumePostUri = $"{root}/resume?reason={{text}}",
+            purgeHistoryDeleteUri = root,
+        };
+    }
+
+    private static async Task<IResult> ListAsync(
+        string? kind, OrchestrationRuntimeStatus? runtimeStatus, DateTimeOffset? createdTimeFrom, DateTimeOffset? createdTimeTo, int? top,
+        string? continuationToken, HttpContext http, DurableTaskClient client, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
-        var metadata = instanceId.Contains($":{caller.EnPid}:", StringComparison.Ordinal)
+        var prefix = (kind ?? "ticket") switch
+        {
+            "ticket" or "dispute" or "ssreview" => $"{kind ?? "ticket"}:{caller.EnPid}:",
+            _ => null,
+        };
+        if (prefix is null || top is < 1 or > 1000)
+        {
+            return new ApiValidation().Add(prefix is null ? "kind" : "top", prefix is null ? "Must be ticket, dispute or ssreview." : "Must be 1 to 1000.").Problem();
+        }
+
+        var page = await client.GetInstancesPageAsync(new OrchestrationQuery
+        {
+            InstanceIdPrefix = prefix,
+            Statuses = runtimeStatus is { } s ? [s] : null,
+            CreatedFrom = createdTimeFrom,
+            CreatedTo = createdTimeTo,
+            PageSize = top ?? 100,
+            ContinuationToken = continuationToken,
+        }, ct);
+        if (page.ContinuationToken is { } next)
+        {
+            http.Response.Headers["x-ms-continuation-token"] = next;
+        }
+
+        return TypedResults.Ok(page.Values.Select(m => new
+        {
+            m.Name, m.InstanceId, RuntimeStatus = m.RuntimeStatus.ToString(), CreatedTime = m.CreatedAt, LastUpdatedTime = m.LastUpdatedAt,
+        }));
+    }
+
+    private static async Task<IResult> ControlAsync(string instanceId, HttpContext http, DurableTaskClient client, Func<DurableTaskClient, Task> action, CancellationToken ct)
+    {
+        if (await OwnedAsync(instanceId, http, client, ct) is null)
+        {
+            return NotFound(instanceId);
+        }
+
+        await action(client);
+        return TypedResults.Accepted(Uri.EscapeDataString(instanceId));
+    }
+
+    private static async Task<IResult> PurgeAsync(string instanceId, HttpContext http, DurableTaskClient client, CancellationToken ct)
+    {
+        if (await OwnedAsync(instanceId, http, client, ct) is not { } metadata)
+        {
+            return NotFound(instanceId);
+        }
+
+        if (metadata.RuntimeStatus is not (OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
+        {
+            return TypedResults.Problem($"{instanceId} is {metadata.RuntimeStatus}; only a completed, failed or terminated instance is purged.", statusCode: 409, title: "Instance still active");
+        }
+
+        var result = await client.PurgeInstanceAsync(instanceId, ct);
+        return TypedResults.Ok(new { instancesDeleted = result.PurgedInstanceCount });
+    }
+
+    private static async Task<OrchestrationMetadata?> OwnedAsync(string instanceId, HttpContext http, DurableTaskClient client, CancellationToken ct) =>
+        instanceId.Contains($":{Caller.From(http.User).EnPid}:", StringComparison.Ordinal)
+            ? await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, ct)
+            : null;
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string instanceId) =>
+        TypedResults.Problem($"There is no instance {instanceId}.", statusCode: 404, title: "Not found");
+
+    private static async Task<IResult> StatusAsync(string instanceId, HttpContext http, DurableTaskClient client, CancellationToken ct)
+    {
+        var metadata = instanceId.Contains($":{Caller.From(http.User).EnPid}:", StringComparison.Ordinal)
             ? await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, ct)
             : null;
         if (metadata is null)
         {
-            return TypedResults.Problem($"There is no instance {instanceId}.", statusCode: 404, title: "Not found");
+            return NotFound(instanceId);
         }
 
         var body = new

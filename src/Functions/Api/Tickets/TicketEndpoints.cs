@@ -95,7 +95,14 @@ internal static class TicketEndpoints
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(TicketOrchestrator), TicketState.Registered(settings, today),
             new StartOrchestrationOptions { InstanceId = settings.InstanceId }, ct);
         var location = $"{http.Request.PathBase}{http.Request.Path.Value!.TrimEnd('/')}/{request.TicketNumber}";
-        return TypedResults.Created(location, new { request.TicketNumber, Status = TicketStatus.Registered, settings.InstanceId, RegisteredOn = today });
+        return TypedResults.Created(location, new
+        {
+            request.TicketNumber,
+            Status = TicketStatus.Registered,
+            settings.InstanceId,
+            RegisteredOn = today,
+            Management = Management.ManagementEndpoints.Links(http.Request, settings.InstanceId),
+        });
     }
 
     private static async Task<IResult> GetAsync(string ticketNumber, HttpContext http, ITicketRepository tickets, IDeadlineRepository deadlines, CancellationToken ct)
