@@ -24,6 +24,7 @@ public static class TicketFlowCommandLine
         SimulateCommand.Create,
         ServeCommand.Create,
         AdminKeyCommand.Create,
+        DemoCommand.Create,
     ];
 
     /// <summary>Builds the root command over the given services.</summary>
