@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using TicketFlow.Functions.Api.Security;
 using TicketFlow.Functions.Tests.Fixtures;
 
@@ -30,6 +31,11 @@ public sealed class AdminApiTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, (await en42.GetAsync("/api/v1/deadlines")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/admin/employment-networks/P42/keys/{created.GetProperty("keyId").GetString()}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await en42.GetAsync("/api/v1/deadlines")).StatusCode);
+        var audit = await host.App.Services.GetRequiredService<TicketFlow.Workflow.Audit.IAuditTrail>()
+            .ListAsync("P42", DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None);
+        Assert.Equal(["register EN", "add staff member s9", $"create API key {created.GetProperty("keyId").GetString()}", $"revoke API key {created.GetProperty("keyId").GetString()}"],
+            audit.Select(a => a.Action));
+        Assert.All(audit, a => Assert.Equal("administrator", a.Actor));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using TicketFlow.Functions.Api.Security;
+using TicketFlow.Workflow.Audit;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.EmploymentNetworks;
 
@@ -22,7 +23,7 @@ internal static class AdminEndpoints
         return api;
     }
 
-    private static async Task<IResult> RegisterAsync(RegisterEmploymentNetworkRequest request, IEmploymentNetworkRepository networks, CancellationToken ct)
+    private static async Task<IResult> RegisterAsync(RegisterEmploymentNetworkRequest request, IEmploymentNetworkRepository networks, IAuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         var check = new ApiValidation().Id("pid", request.Pid).Text("name", request.Name, 200).Text("businessModel", request.BusinessModel, 2000);
         if (request.ComplianceContact is null || !System.Net.Mail.MailAddress.TryCreate(request.ComplianceContact.Email, out _))
@@ -47,10 +48,11 @@ internal static class AdminEndpoints
 
         var en = new EmploymentNetwork(request.Pid, request.Name, request.BusinessModel, zone, request.ComplianceContact!, request.RetentionPolicy, request.AssignsInTicketPortal);
         await networks.AddAsync(en, ct);
+        await audit.RecordAsync(request.Pid, "administrator", "register EN", $"EN {request.Pid}", time, ct);
         return TypedResults.Created($"/api/v1/admin/employment-networks/{request.Pid}", en);
     }
 
-    private static async Task<IResult> AddStaffAsync(string pid, StaffMember staff, IEmploymentNetworkRepository networks, CancellationToken ct)
+    private static async Task<IResult> AddStaffAsync(string pid, StaffMember staff, IEmploymentNetworkRepository networks, IAuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         if (await networks.FindAsync(pid, ct) is null)
         {
@@ -70,10 +72,11 @@ internal static class AdminEndpoints
 
         var stored = staff with { EnPid = pid };
         await networks.UpsertStaffAsync(stored, ct);
+        await audit.RecordAsync(pid, "administrator", $"add staff member {staff.StaffId}", $"EN {pid}", time, ct);
         return TypedResults.Ok(stored);
     }
 
-    private static async Task<IResult> CreateKeyAsync(string pid, CreateKeyRequest request, IEmploymentNetworkRepository networks, IApiKeyStore keys, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> CreateKeyAsync(string pid, CreateKeyRequest request, IEmploymentNetworkRepository networks, IApiKeyStore keys, IAuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         if (await networks.FindAsync(pid, ct) is null)
         {
@@ -88,11 +91,18 @@ internal static class AdminEndpoints
 
         var key = ApiKey.Create();
         await keys.AddAsync(new ApiKeyRecord(key.KeyId, pid, request.Name, key.Hash(), time.GetUtcNow(), null), ct);
+        await audit.RecordAsync(pid, "administrator", $"create API key {key.KeyId}", $"EN {pid}", time, ct);
         return TypedResults.Created($"/api/v1/admin/employment-networks/{pid}/keys/{key.KeyId}", new { key.KeyId, Key = key.Value, Note = "Shown once: store it now." });
     }
 
-    private static async Task<IResult> RevokeKeyAsync(string pid, string keyId, IApiKeyStore keys, TimeProvider time, CancellationToken ct) =>
-        await keys.RevokeAsync(pid, keyId, time.GetUtcNow(), ct)
-            ? TypedResults.NoContent()
-            : TypedResults.Problem($"EN {pid} has no key {keyId}.", statusCode: 404, title: "Not found");
+    private static async Task<IResult> RevokeKeyAsync(string pid, string keyId, IApiKeyStore keys, IAuditTrail audit, TimeProvider time, CancellationToken ct)
+    {
+        if (!await keys.RevokeAsync(pid, keyId, time.GetUtcNow(), ct))
+        {
+            return TypedResults.Problem($"EN {pid} has no key {keyId}.", statusCode: 404, title: "Not found");
+        }
+
+        await audit.RecordAsync(pid, "administrator", $"revoke API key {keyId}", $"EN {pid}", time, ct);
+        return TypedResults.NoContent();
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TicketFlow.Durable.Client;
+using TicketFlow.Workflow.Audit;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Deadlines;
 using TicketFlow.Workflow.Disputes;
@@ -29,7 +30,7 @@ internal static class DisputeEndpoints
 
     private static async Task<IResult> OpenAsync(
         HttpContext http, IEmploymentNetworkRepository networks, IDisputeRepository disputes, IDocumentStore documents,
-        DurableTaskClient client, IOptions<ReminderOptions> reminders, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider time, CancellationToken ct)
+        DurableTaskClient client, IOptions<ReminderOptions> reminders, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IAuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         if (!http.Request.HasFormContentType)
@@ -102,6 +103,7 @@ internal static class DisputeEndpoints
 
         await disputes.AddAsync(new Dispute(caller.EnPid, request.DisputeId, request.StateVrAgency, request.RequestedBy, true, request.Issues,
             request.EnPosition, request.StateVrAgencyPosition, request.RequestReceivedOn, copy, DisputeStatus.AwaitingRecommendation, null, null, null), ct);
+        await audit.RecordAsync(caller.EnPid, caller.Name, "open dispute request", $"dispute {request.DisputeId}", time, ct);
         var instanceId = DisputeSettings.InstanceIdFor(caller.EnPid, request.DisputeId);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(DisputeOrchestrator),
             new DisputeSettings(caller.EnPid, request.DisputeId, request.StateVrAgency, en.TimeZone, request.RequestReceivedOn, reminders.Value.ToSchedule()),

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TicketFlow.Durable.Client;
+using TicketFlow.Workflow.Audit;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Documents;
 using TicketFlow.Workflow.EmploymentNetworks;
@@ -26,7 +27,7 @@ internal static class ReviewEndpoints
 
     private static async Task<IResult> OpenAsync(
         OpenReviewRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
-        IServicesAndSupportsReviewRepository reviews, DurableTaskClient client, IOptions<ReminderOptions> reminders, TimeProvider time, CancellationToken ct)
+        IServicesAndSupportsReviewRepository reviews, DurableTaskClient client, IOptions<ReminderOptions> reminders, IAuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         var en = await networks.FindAsync(caller.EnPid, ct);
@@ -65,6 +66,7 @@ internal static class ReviewEndpoints
         string[] sampled = [.. request.TicketNumbers.Distinct(StringComparer.Ordinal)];
         await reviews.AddAsync(new ServicesAndSupportsReview(caller.EnPid, request.ReviewId, request.ReceivedOn, request.DueOn, sampled,
             ServicesAndSupportsReviewStatus.Preparing, new Dictionary<string, DocumentReference>(), null), ct);
+        await audit.RecordAsync(caller.EnPid, caller.Name, "open S&S review", $"review {request.ReviewId}", time, ct);
         var instanceId = ServicesAndSupportsReviewSettings.InstanceIdFor(caller.EnPid, request.ReviewId);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(ServicesAndSupportsReviewOrchestrator),
             new ServicesAndSupportsReviewSettings(caller.EnPid, request.ReviewId, en.TimeZone, request.ReceivedOn, request.DueOn, sampled, reminders.Value.ToSchedule()),
@@ -90,7 +92,8 @@ internal static class ReviewEndpoints
     }
 
     private static async Task<IResult> MarkSentAsync(
-        string reviewId, ServicesAndSupportsReviewSent sent, HttpContext http, IServicesAndSupportsReviewRepository reviews, DurableTaskClient client, CancellationToken ct)
+        string reviewId, ServicesAndSupportsReviewSent sent, HttpContext http, IServicesAndSupportsReviewRepository reviews, DurableTaskClient client,
+        IAuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         if (await reviews.FindAsync(caller.EnPid, reviewId, ct) is not { } review)
@@ -105,6 +108,7 @@ internal static class ReviewEndpoints
 
         await client.RaiseEventAsync(ServicesAndSupportsReviewSettings.InstanceIdFor(caller.EnPid, reviewId), nameof(ServicesAndSupportsReviewSent),
             sent with { Actor = caller.Name }, ct);
+        await audit.RecordAsync(caller.EnPid, caller.Name, "mark S&S review sent", $"review {reviewId}", time, ct);
         return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/reviews/{reviewId}", new { Accepted = nameof(ServicesAndSupportsReviewSent) });
     }
 }

@@ -43,7 +43,7 @@ internal static class TicketEndpoints
 
     private static async Task<IResult> RegisterAsync(
         RegisterTicketRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
-        ITicketholderRepository ticketholders, DurableTaskClient client, IOptions<ReminderOptions> reminders, TimeProvider time, CancellationToken ct)
+        ITicketholderRepository ticketholders, DurableTaskClient client, IOptions<ReminderOptions> reminders, IAuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         var check = new ApiValidation().Id("ticketNumber", request.TicketNumber);
@@ -94,6 +94,7 @@ internal static class TicketEndpoints
             reminders.Value.ToSchedule(), request.StaffId);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(TicketOrchestrator), TicketState.Registered(settings, today),
             new StartOrchestrationOptions { InstanceId = settings.InstanceId }, ct);
+        await audit.RecordAsync(caller.EnPid, caller.Name, "register ticket", $"ticket {request.TicketNumber}", time, ct);
         var location = $"{http.Request.PathBase}{http.Request.Path.Value!.TrimEnd('/')}/{request.TicketNumber}";
         return TypedResults.Created(location, new
         {
@@ -119,7 +120,7 @@ internal static class TicketEndpoints
 
     private static async Task<IResult> SubmitIwpAsync(
         string ticketNumber, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets, IIwpRepository iwps,
-        IDocumentStore documents, DurableTaskClient client, TimeProvider time, CancellationToken ct)
+        IDocumentStore documents, DurableTaskClient client, IAuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         if (await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is not { } ticket || await networks.FindAsync(caller.EnPid, ct) is not { } en)
@@ -209,6 +210,7 @@ internal static class TicketEndpoints
         }
 
         await iwps.UpsertAsync(new IwpRecord(caller.EnPid, ticketNumber, signed.IwpId, null, enSigned.Value, thSigned.Value, result.Findings, stored, time.GetUtcNow()), ct);
+        await audit.RecordAsync(caller.EnPid, caller.Name, $"record IWP {signed.IwpId}{(stored is null ? "" : " with its signed document")}", $"ticket {ticketNumber}", time, ct);
         await client.RaiseEventAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), nameof(TicketEventMessage), new TicketEventMessage(signed), ct);
         return TypedResults.Created($"{http.Request.Path}/{signed.IwpId}", new
         {
@@ -264,7 +266,7 @@ internal static class TicketEndpoints
 
     private static async Task<IResult> RecordContactAsync(
         string ticketNumber, ContactRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
-        ICaseNoteRepository notes, DurableTaskClient client, TimeProvider time, CancellationToken ct)
+        ICaseNoteRepository notes, DurableTaskClient client, IAuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         if (await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is not { } ticket || await networks.FindAsync(caller.EnPid, ct) is not { } en)
@@ -290,6 +292,7 @@ internal static class TicketEndpoints
         var note = new CaseNote(caller.EnPid, ticketNumber, noteId, request.On,
             request.TwoWay ? CaseNoteKind.TwoWayContact : CaseNoteKind.ContactAttempt, request.Method, request.StaffId, request.Notes);
         await notes.UpsertAsync(note, ct);
+        await audit.RecordAsync(caller.EnPid, caller.Name, $"write case note {noteId}", $"ticket {ticketNumber}", time, ct);
         await client.RaiseEventAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), nameof(TicketEventMessage), new TicketEventMessage(recorded), ct);
         return TypedResults.Created($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}/case-notes", note);
     }
