@@ -55,6 +55,7 @@ public static class WorkflowServiceCollectionExtensions
             .AddActivity<RecordDeadlinesActivity>()
             .AddActivity<SendReminderActivity>()
             .AddActivity<SendCheckInEmailActivity>()
+            .AddActivity<RecordCaseNoteActivity>()
             .AddActivity<DisposeTicketRecordsActivity>();
     }
 }

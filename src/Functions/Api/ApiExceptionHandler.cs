@@ -12,6 +12,16 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // A body that binds badly names its field, as validation errors do, so the caller can fix it without guessing.
+        if ((exception as System.Text.Json.JsonException ?? exception.InnerException as System.Text.Json.JsonException) is { Path: { Length: > 1 } path } unreadable)
+        {
+            await TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [path] = [FieldMessage(unreadable)] },
+                detail: "A field's value cannot be read as its type: dates are ISO 8601 (yyyy-MM-dd), choices are spelt as the API documents them, and unknown fields are refused.",
+                title: "Invalid JSON").ExecuteAsync(httpContext);
+            return true;
+        }
+
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "Request too large", "The request body is larger than this endpoint accepts."),
@@ -32,5 +42,13 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
 
         await TypedResults.Problem(detail, statusCode: status, title: title).ExecuteAsync(httpContext);
         return true;
+    }
+
+    /// <summary>The reader's message without its line and byte position, which mean nothing to a caller.</summary>
+    private static string FieldMessage(System.Text.Json.JsonException exception)
+    {
+        var message = exception.Message;
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
     }
 }

@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using TicketFlow.Functions.Api.Caching;
 using TicketFlow.Functions.Api.Security;
+using TicketFlow.Workflow.EmploymentNetworks;
 
 namespace TicketFlow.Functions.Api;
 
@@ -15,13 +17,18 @@ public static class ApiServiceCollectionExtensions
     /// <summary>The authorization policy for the operator's administrative key.</summary>
     public const string AdministratorPolicy = "Administrator";
 
-    /// <summary>Adds the API's services, with <see cref="ApiSecurityOptions"/> bound and validated at start.</summary>
+    /// <summary>
+    /// Adds the API's services, with <see cref="ApiSecurityOptions"/> bound and validated at start. Call after
+    /// <c>AddRecordServices</c>: the API reads API keys and EN records through caches in front of those stores.
+    /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration.</param>
     /// <returns>The services.</returns>
     public static IServiceCollection AddApiServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiSecurityOptions>().Bind(configuration.GetSection(ApiSecurityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.Decorate<IApiKeyStore>((inner, sp) => new CachedApiKeyStore(inner, Cache<ApiKeyRecord>(sp)));
+        services.Decorate<IEmploymentNetworkRepository>((inner, sp) => new CachedEmploymentNetworkRepository(inner, Cache<EmploymentNetwork>(sp)));
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -30,6 +37,9 @@ public static class ApiServiceCollectionExtensions
             return Task.CompletedTask;
         }));
         services.AddExceptionHandler<ApiExceptionHandler>();
+
+        // A body that cannot be bound reaches ApiExceptionHandler, which names the field, instead of a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
             // Unknown fields are refused rather than silently dropped: a misspelt date must not vanish.
@@ -65,4 +75,8 @@ public static class ApiServiceCollectionExtensions
         });
         return services;
     }
+
+    private static ExpiringCache<T> Cache<T>(IServiceProvider services)
+        where T : class =>
+        new(services.GetRequiredService<TimeProvider>(), services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiSecurityOptions>>().Value.RecordCacheDuration);
 }

@@ -61,7 +61,11 @@ public static class TicketFlowHost
 
         var app = builder.Build();
         HostingLogs.DataFolder(app.Logger, dataFolder.Path, durableStore);
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A caller's unreadable body is answered with a 400 naming the field; it is not an error of the host's.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -9,6 +9,14 @@ public interface ICaseNoteRepository
     /// <returns>A task that completes when it is stored.</returns>
     Task UpsertAsync(CaseNote note, CancellationToken cancellationToken);
 
+    /// <summary>Finds one case note.</summary>
+    /// <param name="enPid">The EN.</param>
+    /// <param name="ticketNumber">The ticket.</param>
+    /// <param name="noteId">The note.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The note, or null.</returns>
+    Task<CaseNote?> FindAsync(string enPid, string ticketNumber, string noteId, CancellationToken cancellationToken);
+
     /// <summary>Lists a ticket's case notes in date order.</summary>
     /// <param name="enPid">The EN.</param>
     /// <param name="ticketNumber">The ticket.</param>

@@ -89,6 +89,9 @@ public sealed class InMemoryRecords :
         return Task.CompletedTask;
     }
 
+    Task<CaseNote?> ICaseNoteRepository.FindAsync(string enPid, string ticketNumber, string noteId, CancellationToken cancellationToken) =>
+        Task.FromResult(CaseNotes.GetValueOrDefault((enPid, ticketNumber, noteId)));
+
     public Task<IReadOnlyList<CaseNote>> ListAsync(string enPid, string ticketNumber, DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<CaseNote>>([.. CaseNotes.Values
             .Where(n => n.EnPid == enPid && n.TicketNumber == ticketNumber && (from is null || n.On >= from) && (to is null || n.On <= to))

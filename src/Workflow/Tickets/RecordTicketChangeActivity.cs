@@ -16,7 +16,7 @@ public sealed class RecordTicketChangeActivity(ITicketRepository tickets, IAudit
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var ct = context.CancellationToken;
-        if (input.Applied && await tickets.FindAsync(input.EnPid, input.TicketNumber, ct) is { } ticket)
+        if (input.Applied && input.TicketRecordChanged && await tickets.FindAsync(input.EnPid, input.TicketNumber, ct) is { } ticket)
         {
             await tickets.UpsertAsync(
                 ticket with

@@ -26,6 +26,12 @@ public sealed record TicketChange(
     string Action,
     string Outcome)
 {
+    /// <summary>
+    /// Whether the ticket record's status or dates changed, so the record is rewritten; a contact changes neither, and
+    /// skipping the rewrite spares the record store a read and a write for the most frequent event.
+    /// </summary>
+    public bool TicketRecordChanged { get; init; } = true;
+
     /// <summary>The outcome of an applied change.</summary>
     public const string Done = TicketChangeOutcome.Done;
 

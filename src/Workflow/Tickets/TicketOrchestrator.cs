@@ -63,9 +63,15 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
     private async Task<TicketState> ApplyAsync(TaskOrchestrationContext context, TicketState state, TicketEvent ticketEvent)
     {
         var decision = TicketTransitions.Check(state.Facts, ticketEvent);
+
+        // A note that came with its event is the evidence of a contact that happened; it is kept even when the
+        // ticket's state means the contact no longer counts (the refusal is recorded beside it).
+        var note = ticketEvent is ContactAttemptRecorded { Note: { } caseNote }
+            ? context.CallActivityAsync<bool>(nameof(RecordCaseNoteActivity), caseNote, TaskRetries.Standard)
+            : Task.FromResult(true);
         if (!decision.Allowed)
         {
-            await RecordChangeAsync(context, state, ticketEvent.Actor, Describe(ticketEvent), $"refused: {decision.Reason}");
+            await Task.WhenAll(note, RecordChangeAsync(context, state, ticketEvent.Actor, Describe(ticketEvent), $"refused: {decision.Reason}"));
             return state;
         }
 
@@ -75,8 +81,12 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
         }
 
         var after = state.Apply(ticketEvent, decision.NextStatus!.Value);
-        await RecordChangeAsync(context, after, ticketEvent.Actor, Describe(ticketEvent), TicketChange.Done);
-        await RecordDeadlinesAsync(context, DeadlineChanges.Between(state.Settings, agenda.OpenDeadlines(state), agenda.OpenDeadlines(after), ticketEvent));
+
+        // The three writes are independent, so they are issued together: the turn waits for one round of activities.
+        await Task.WhenAll(
+            note,
+            RecordChangeAsync(context, after, ticketEvent.Actor, Describe(ticketEvent), TicketChange.Done, ticketRecordChanged: !after.HasSameRecordAs(state)),
+            RecordDeadlinesAsync(context, DeadlineChanges.Between(state.Settings, agenda.OpenDeadlines(state), agenda.OpenDeadlines(after), ticketEvent)));
         return after.Status == TicketStatus.RecordsDisposed ? await DisposeAsync(context, after, ticketEvent.Actor) : after;
     }
 
@@ -144,11 +154,15 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
         return state;
     }
 
-    private static Task<bool> RecordChangeAsync(TaskOrchestrationContext context, TicketState state, string actor, string action, string outcome) =>
+    private static Task<bool> RecordChangeAsync(
+        TaskOrchestrationContext context, TicketState state, string actor, string action, string outcome, bool ticketRecordChanged = true) =>
         context.CallActivityAsync<bool>(
             nameof(RecordTicketChangeActivity),
             new TicketChange(state.Settings.EnPid, state.Settings.TicketNumber, state.Status, state.AssignedOn, state.PhaseStartedOn,
-                state.UnassignedOn, $"{context.InstanceId}:{context.NewGuid():N}", context.CurrentUtcDateTime, actor, action, outcome),
+                state.UnassignedOn, $"{context.InstanceId}:{context.NewGuid():N}", context.CurrentUtcDateTime, actor, action, outcome)
+            {
+                TicketRecordChanged = ticketRecordChanged,
+            },
             TaskRetries.Standard);
 
     private static async Task RecordDeadlinesAsync(TaskOrchestrationContext context, IReadOnlyList<DeadlineRecord> records)

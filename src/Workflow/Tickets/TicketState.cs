@@ -87,6 +87,13 @@ public sealed record TicketState
     [JsonIgnore]
     public TicketFacts Facts => new(Status, IwpHasBlockingFinding, Settings.AssignsInTicketPortal, StatusSince);
 
+    /// <summary>Whether the ticket record (status and dates) reads the same in both states.</summary>
+    /// <param name="other">The other state.</param>
+    /// <returns>True when no field of the ticket record differs.</returns>
+    public bool HasSameRecordAs(TicketState other) =>
+        other is not null && Status == other.Status && AssignedOn == other.AssignedOn
+        && PhaseStartedOn == other.PhaseStartedOn && UnassignedOn == other.UnassignedOn;
+
     /// <summary>A newly registered ticket.</summary>
     /// <param name="settings">The EN's settings.</param>
     /// <param name="registeredOn">The registration date.</param>

@@ -21,4 +21,11 @@ public sealed class ApiSecurityOptions
 
     /// <summary>The window the request limit counts in.</summary>
     public TimeSpan RateWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long an API key or an EN record read from storage is reused by this host (zero: read every time). A key
+    /// revoked through another host stops working within this time; one revoked through this host, at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "RecordCacheDuration must be between 0 and 10 minutes.")]
+    public TimeSpan RecordCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

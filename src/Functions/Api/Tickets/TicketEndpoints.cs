@@ -35,7 +35,8 @@ internal static class TicketEndpoints
         tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/iwps", SubmitIwpAsync).WithSummary("Record a signed IWP (JSON, or multipart with the signed document): its findings and the deadlines it starts.")
             .DisableAntiforgery();
         tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/events", RecordEventAsync).WithSummary("Record a ticket event (submission, TPM receipt, review decision, portal assignment, phase change, work start, no-contact request, check-in email, unassignment, disposal confirmation).");
-        tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/contacts", RecordContactAsync).WithSummary("Record a contact attempt or a two-way contact in the case notes.");
+        tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/contacts", RecordContactAsync).WithSummary("Record a contact attempt or a two-way contact: 202 with the case note, which the ticket's workflow writes within moments (Location).");
+        tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/case-notes/{noteId:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}", CaseNoteAsync).WithSummary("One case note.");
         tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/case-notes", CaseNotesAsync).WithSummary("The ticket's case notes, optionally in a date window.");
         tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/timeline", TimelineAsync).WithSummary("What happened to the ticket and its deadlines, in order.");
         return api;
@@ -266,12 +267,26 @@ internal static class TicketEndpoints
 
     private static async Task<IResult> RecordContactAsync(
         string ticketNumber, ContactRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
-        ICaseNoteRepository notes, DurableTaskClient client, IAuditTrail audit, TimeProvider time, CancellationToken ct)
+        DurableTaskClient client, TimeProvider time, CancellationToken ct)
     {
+        // The most frequent write of all, so it reads no record store: the EN comes from a cache, the ticket's status
+        // from its workflow's last published progress (the durable store, on this host).
         var caller = Caller.From(http.User);
-        if (await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is not { } ticket || await networks.FindAsync(caller.EnPid, ct) is not { } en)
+        if (await networks.FindAsync(caller.EnPid, ct) is not { } en)
         {
             return NotFound(ticketNumber);
+        }
+
+        var instanceId = TicketInstanceId.For(caller.EnPid, ticketNumber);
+        var workflow = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, ct);
+        if (workflow is null || !workflow.IsRunning)
+        {
+            // A completed workflow means the ticket's records were disposed of; a failed or terminated one leaves the
+            // ticket with nothing to apply the contact to, which an operator must see.
+            return workflow is null || workflow.RuntimeStatus == Durable.OrchestrationRuntimeStatus.Completed
+                || await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is null
+                ? NotFound(ticketNumber)
+                : Conflict($"The ticket's workflow is {workflow.RuntimeStatus}; an operator must restart it before contacts can be recorded.");
         }
 
         var check = new ApiValidation().Id("staffId", request.StaffId).Text("notes", request.Notes, 4000)
@@ -282,19 +297,30 @@ internal static class TicketEndpoints
         }
 
         var noteId = $"note-{Guid.NewGuid():N}"[..21];
-        var recorded = new ContactAttemptRecorded(request.On, caller.Name, noteId, request.Method, request.TwoWay);
-        var decision = TicketTransitions.Check(new TicketFacts(ticket.Status, false, en.AssignsInTicketPortal, null), recorded);
+        var note = new CaseNote(caller.EnPid, ticketNumber, noteId, request.On,
+            request.TwoWay ? CaseNoteKind.TwoWayContact : CaseNoteKind.ContactAttempt, request.Method, request.StaffId, request.Notes);
+        var recorded = new ContactAttemptRecorded(request.On, caller.Name, noteId, request.Method, request.TwoWay, note);
+        var status = workflow.ReadCustomStatusAs<TicketProgress>()?.Status ?? TicketStatus.Registered;
+        var decision = TicketTransitions.Check(new TicketFacts(status, false, en.AssignsInTicketPortal, null), recorded);
         if (!decision.Allowed)
         {
             return Conflict(decision.Reason!);
         }
 
-        var note = new CaseNote(caller.EnPid, ticketNumber, noteId, request.On,
-            request.TwoWay ? CaseNoteKind.TwoWayContact : CaseNoteKind.ContactAttempt, request.Method, request.StaffId, request.Notes);
-        await notes.UpsertAsync(note, ct);
-        await audit.RecordAsync(caller.EnPid, caller.Name, $"write case note {noteId}", $"ticket {ticketNumber}", time, ct);
-        await client.RaiseEventAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), nameof(TicketEventMessage), new TicketEventMessage(recorded), ct);
-        return TypedResults.Created($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}/case-notes", note);
+        // The request's one write: the event, with the note inside it, committed to the durable store. The workflow
+        // then writes the case note, the ticket change (with the caller, for the audit trail) and the deadlines, each
+        // exactly once, so a failed request has written nothing and an accepted one cannot be half-recorded.
+        await client.RaiseEventAsync(instanceId, nameof(TicketEventMessage), new TicketEventMessage(recorded), ct);
+        return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}/case-notes/{noteId}", note);
+    }
+
+    private static async Task<IResult> CaseNoteAsync(string ticketNumber, string noteId, HttpContext http, ICaseNoteRepository notes, CancellationToken ct)
+    {
+        // The note's key is in the caller's own EN partition, so another EN's note is as missing as an absent one.
+        var caller = Caller.From(http.User);
+        return await notes.FindAsync(caller.EnPid, ticketNumber, noteId, ct) is { } note
+            ? TypedResults.Ok(note)
+            : TypedResults.Problem($"There is no case note {noteId} on ticket {ticketNumber} (a contact just accepted is written within moments).", statusCode: 404, title: "Not found");
     }
 
     private static async Task<IResult> CaseNotesAsync(string ticketNumber, DateOnly? from, DateOnly? to, HttpContext http, ITicketRepository tickets, ICaseNoteRepository notes, CancellationToken ct)

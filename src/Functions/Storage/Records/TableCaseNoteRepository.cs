@@ -12,6 +12,9 @@ internal sealed class TableCaseNoteRepository(RecordTables tables) : ICaseNoteRe
     public Task UpsertAsync(CaseNote note, CancellationToken cancellationToken) =>
         tables.Tickets.UpsertAsync(TicketPartition.Key(note.EnPid, note.TicketNumber), TicketPartition.NotePrefix + TableKeys.Escape(note.NoteId), note, cancellationToken);
 
+    public Task<CaseNote?> FindAsync(string enPid, string ticketNumber, string noteId, CancellationToken cancellationToken) =>
+        tables.Tickets.GetAsync<CaseNote>(TicketPartition.Key(enPid, ticketNumber), TicketPartition.NotePrefix + TableKeys.Escape(noteId), cancellationToken);
+
     public async Task<IReadOnlyList<CaseNote>> ListAsync(string enPid, string ticketNumber, DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
         [.. (await tables.Tickets.QueryAsync<CaseNote>(RecordTable.RowsStartingWith(TicketPartition.Key(enPid, ticketNumber), TicketPartition.NotePrefix), cancellationToken))
             .Where(n => (from is null || n.On >= from) && (to is null || n.On <= to))

@@ -8,9 +8,15 @@ namespace TicketFlow.Workflow.Tickets.Events;
 /// <param name="CaseNoteId">The case note that holds the evidence.</param>
 /// <param name="Method">How the EN reached out.</param>
 /// <param name="TwoWay">Whether the ticketholder responded (two-way contact).</param>
+/// <param name="Note">
+/// The case note itself when the event brings it (a contact logged through the API: the event is the request's one
+/// durable write, and the workflow writes the note); null when whoever raised the event wrote the note already (a
+/// check-in email).
+/// </param>
 public sealed record ContactAttemptRecorded(
     DateOnly On,
     string Actor,
     string CaseNoteId,
     ContactMethod Method,
-    bool TwoWay) : TicketEvent(On, Actor);
+    bool TwoWay,
+    CaseNote? Note = null) : TicketEvent(On, Actor);

@@ -67,6 +67,35 @@ public sealed class ContactCadenceScenarioTests
     }
 
     [Fact]
+    public async Task A_case_note_that_comes_with_its_contact_is_written_once_with_the_ticket_change_and_the_ticket_record_is_not_rewritten()
+    {
+        await using var scenario = await AssignedTicketAsync("T-203");
+        var before = scenario.Records.Tickets[(EnPid, "T-203")];
+        var note = new CaseNote(EnPid, "T-203", "n1", D(2026, 1, 20), CaseNoteKind.TwoWayContact, ContactMethod.Phone, "s1", "Talked about the job search.");
+
+        await scenario.RaiseAsync("T-203", new ContactAttemptRecorded(D(2026, 1, 20), "key:cms", "n1", ContactMethod.Phone, TwoWay: true, note));
+
+        Assert.Equal(note, scenario.Records.CaseNotes[(EnPid, "T-203", "n1")]);
+        Assert.Contains(scenario.AuditOf("T-203"), a => a.Action == "contact attempt recorded" && a.Actor == "key:cms" && a.Outcome == "done");
+        Assert.Equal(DeadlineState.Met, scenario.Records.Deadlines.Values.Single(d => d.SubjectId == "T-203" && d.RuleId == RuleIds.IjaFollowUp && d.DueOn == D(2026, 2, 15)).State);
+        Assert.Same(before, scenario.Records.Tickets[(EnPid, "T-203")]);
+    }
+
+    [Fact]
+    public async Task A_contact_the_tickets_state_refuses_keeps_its_case_note_as_evidence_and_records_the_refusal()
+    {
+        await using var scenario = await WorkflowScenario.StartAsync(D(2026, 1, 2));
+        await scenario.RegisterTicketAsync("T-204");
+        var note = new CaseNote(EnPid, "T-204", "n1", D(2026, 1, 5), CaseNoteKind.ContactAttempt, ContactMethod.Phone, "s1", "Left a voicemail.");
+
+        await scenario.RaiseAsync("T-204", new ContactAttemptRecorded(D(2026, 1, 5), "key:cms", "n1", ContactMethod.Phone, TwoWay: false, note));
+
+        Assert.Equal(note, scenario.Records.CaseNotes[(EnPid, "T-204", "n1")]);
+        Assert.Contains(scenario.AuditOf("T-204"), a => a.Action == "contact attempt recorded" && a.Outcome.StartsWith("refused:", StringComparison.Ordinal));
+        Assert.Equal(TicketStatus.Registered, scenario.Records.Tickets[(EnPid, "T-204")].Status);
+    }
+
+    [Fact]
     public async Task A_month_without_two_way_contact_is_overdue_and_the_next_month_starts()
     {
         await using var scenario = await AssignedTicketAsync("T-202");

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+
+namespace TicketFlow.Functions.Tests.Api;
+
+/// <summary>Steps API tests share: the sample IWP dated for today, a ticket brought to assignment, polling for the workflow.</summary>
+public static class ApiScenario
+{
+    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    /// <summary>samples/iwp.json with both signatures dated <paramref name="signedOn"/>.</summary>
+    public static string SampleIwp(DateOnly signedOn)
+    {
+        var day = signedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "iwp.json"))
+            .Replace("\"2025-06-03\"", $"\"{day}\"", StringComparison.Ordinal)
+            .Replace("\"2025-06-02\"", $"\"{day}\"", StringComparison.Ordinal);
+    }
+
+    /// <summary>Registers a ticket and takes it through IWP, submission, receipt and a compliant review: assigned, in IJA.</summary>
+    public static async Task AssignAsync(HttpClient client, string ticket, DateOnly on)
+    {
+        var day = on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await PostAsync(client, "/api/v1/tickets", $$$"""{"ticketNumber":"{{{ticket}}}","ticketholder":{"id":"th-{{{ticket}}}","name":"Jordan"}}""");
+        await PostAsync(client, $"/api/v1/tickets/{ticket}/iwps", SampleIwp(on));
+
+        // The API checks each event against the status the workflow last published, so each step waits until the
+        // previous one has been applied (polling the API, not sleeping a fixed time).
+        foreach (var step in new[]
+        {
+            $$"""{"type":"IwpSubmitted","on":"{{day}}"}""",
+            $$"""{"type":"TpmReceiptRecorded","on":"{{day}}"}""",
+            $$"""{"type":"ReviewDecisionRecorded","on":"{{day}}","compliant":true}""",
+        })
+        {
+            await UntilAsync(async () =>
+            {
+                using var response = await client.PostAsync($"/api/v1/tickets/{ticket}/events", Json(step));
+                return response.IsSuccessStatusCode;
+            });
+        }
+
+        await UntilAsync(async () =>
+        {
+            using var response = await client.GetAsync($"/api/v1/instances/{Uri.EscapeDataString($"ticket:P00001:{ticket}")}");
+            return (await response.Content.ReadAsStringAsync()).Contains("InitialJobAcquisition", StringComparison.Ordinal);
+        });
+    }
+
+    /// <summary>Retries <paramref name="done"/> every 20 ms until it holds, for at most <paramref name="limit"/> (10 s by default).</summary>
+    public static async Task UntilAsync(Func<Task<bool>> done, TimeSpan? limit = null)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < (limit ?? TimeSpan.FromSeconds(10)))
+        {
+            if (await done())
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"The workflow did not get there within {(limit ?? TimeSpan.FromSeconds(10)).TotalSeconds} s.");
+    }
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TicketFlow.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir!.FullName;
+    }
+
+    private static async Task PostAsync(HttpClient client, string path, string json)
+    {
+        using var response = await client.PostAsync(path, Json(json));
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}
