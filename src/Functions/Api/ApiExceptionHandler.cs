@@ -33,6 +33,9 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
                 (400, "Invalid JSON", "The body needs a \"type\" naming what it is (for an event: IwpSubmitted, TpmReceiptRecorded, ...)."),
             IwpFormatException iwp => (400, "Invalid IWP", iwp.Message),
             RecordAlreadyExistsException exists => (409, "Already exists", exists.Message),
+
+            // Two requests racing to start the same workflow: the second finds it started.
+            Durable.Client.OrchestrationAlreadyExistsException started => (409, "Already exists", started.Message),
             _ => (500, "Internal error", "The request failed; nothing was changed by it that is not recorded in the audit trail."),
         };
         if (status >= 500)

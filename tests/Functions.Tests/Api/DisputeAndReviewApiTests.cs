@@ -37,7 +37,7 @@ public sealed class DisputeAndReviewApiTests(AzuriteFixture azurite) : IAsyncLif
         using var client = _host.Client(_host.FirstEnKey);
 
         var opened = await client.PostAsync("/api/v1/disputes", DisputeForm("D-1"));
-        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, opened.StatusCode);
         var early = await client.PostAsync("/api/v1/disputes/D-1/events", new StringContent($$"""{"type":"DecisionRequested","on":"{{Recently}}","requestedBy":"StateVrAgency"}""", Encoding.UTF8, "application/json"));
         var dispute = await PollAsync(() => client.GetFromJsonAsync<JsonElement>("/api/v1/disputes/D-1"), d => d.GetProperty("deadlines").GetArrayLength() > 0);
 
@@ -70,7 +70,7 @@ public sealed class DisputeAndReviewApiTests(AzuriteFixture azurite) : IAsyncLif
     {
         using var client = _host.Client(_host.FirstEnKey);
         var registered = await client.PostAsync("/api/v1/tickets", new StringContent("""{"ticketNumber":"T-SS","ticketholder":{"id":"th-ss","name":"J"}}""", Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
 
         var opened = await client.PostAsJsonAsync("/api/v1/reviews", new { reviewId = "R-1", receivedOn = Recently, dueOn = "2099-01-01", ticketNumbers = new[] { "T-SS" } });
         var unknownTicket = await client.PostAsJsonAsync("/api/v1/reviews", new { reviewId = "R-2", receivedOn = Recently, dueOn = "2099-01-01", ticketNumbers = new[] { "T-NOPE" } });
@@ -79,7 +79,7 @@ public sealed class DisputeAndReviewApiTests(AzuriteFixture azurite) : IAsyncLif
         var sent = await client.PostAsJsonAsync("/api/v1/reviews/R-1/sent", new { on = Recently });
         var review = await PollAsync(() => client.GetFromJsonAsync<JsonElement>("/api/v1/reviews/R-1"), r => r.GetProperty("status").GetString() == "Sent");
 
-        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, opened.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknownTicket.StatusCode);
         Assert.Equal("application/zip", package.Content.Headers.ContentType!.MediaType);
         using var zip = new ZipArchive(await package.Content.ReadAsStreamAsync());

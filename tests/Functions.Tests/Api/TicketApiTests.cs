@@ -42,7 +42,7 @@ public sealed class TicketApiTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task RegisterAsync(HttpClient client, string ticket)
     {
         var response = await client.PostAsync("/api/v1/tickets", Json($$"""{"ticketNumber":"{{ticket}}","ticketholder":{"id":"th-{{ticket}}","name":"Jordan","email":"jordan@mail.example"},"staffId":"s1"}"""));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
     [Fact]
@@ -159,8 +159,8 @@ public sealed class TicketApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var repeat = await client.SendAsync(Post("T-300"));
         var different = await client.SendAsync(Post("T-301"));
 
-        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, repeat.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, repeat.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await repeat.Content.ReadAsStringAsync());
         Assert.Equal("true", repeat.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, different.StatusCode);
@@ -214,12 +214,22 @@ public sealed class TicketApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         using var owner = _host.Client(_host.FirstEnKey);
         using var other = _host.Client(_host.SecondEnKey);
-        var registered = await (await owner.PostAsync("/api/v1/tickets", Json("""{"ticketNumber":"T-600","ticketholder":{"id":"th-600","name":"J"}}"""))).Content.ReadFromJsonAsync<JsonElement>();
-        var links = registered.GetProperty("management");
+        using var started = await owner.PostAsync("/api/v1/tickets", Json("""{"ticketNumber":"T-600","ticketholder":{"id":"th-600","name":"J"}}"""));
+        var links = await started.Content.ReadFromJsonAsync<JsonElement>();
         const string id = "ticket:P00001:T-600";
         await PollAsync(() => owner.GetFromJsonAsync<JsonElement>($"/api/v1/instances/{id}"), s => s.GetProperty("runtimeStatus").GetString() == "Running");
 
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         Assert.EndsWith("/api/v1/instances/ticket%3AP00001%3AT-600", links.GetProperty("statusQueryGetUri").GetString(), StringComparison.Ordinal);
+        Assert.Equal(links.GetProperty("statusQueryGetUri").GetString(), started.Headers.Location!.ToString());
+        Assert.Equal(id, links.GetProperty("id").GetString());
+        Assert.EndsWith("/api/v1/tickets/T-600/events", links.GetProperty("sendEventPostUri").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/api/v1/tickets/T-600", links.GetProperty("resourceUri").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Registered", links.GetProperty("resource").GetProperty("status").GetString());
+        foreach (var uri in new[] { "terminatePostUri", "suspendPostUri", "resumePostUri", "purgeHistoryDeleteUri" })
+        {
+            Assert.StartsWith(links.GetProperty("statusQueryGetUri").GetString()!, links.GetProperty(uri).GetString(), StringComparison.Ordinal);
+        }
         Assert.Contains(await owner.GetFromJsonAsync<JsonElement[]>("/api/v1/instances?kind=ticket") ?? [], i => i.GetProperty("instanceId").GetString() == id);
         Assert.DoesNotContain(await other.GetFromJsonAsync<JsonElement[]>("/api/v1/instances?kind=ticket") ?? [], i => i.GetProperty("instanceId").GetString() == id);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/v1/instances/{id}/terminate", null)).StatusCode);

@@ -108,7 +108,8 @@ internal static class DisputeEndpoints
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(DisputeOrchestrator),
             new DisputeSettings(caller.EnPid, request.DisputeId, request.StateVrAgency, en.TimeZone, request.RequestReceivedOn, reminders.Value.ToSchedule()),
             new StartOrchestrationOptions { InstanceId = instanceId }, ct);
-        return TypedResults.Created($"{http.Request.Path.Value!.TrimEnd('/')}/{request.DisputeId}", new { request.DisputeId, Status = DisputeStatus.AwaitingRecommendation, instanceId });
+        return Management.ManagementEndpoints.Started(http.Request, instanceId, $"disputes/{request.DisputeId}", $"disputes/{request.DisputeId}/events",
+            new { request.DisputeId, Status = DisputeStatus.AwaitingRecommendation });
     }
 
     private static async Task<IResult> GetAsync(string disputeId, HttpContext http, IDisputeRepository disputes, IDeadlineRepository deadlines, CancellationToken ct)

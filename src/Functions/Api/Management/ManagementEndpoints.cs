@@ -27,20 +27,30 @@ internal static class ManagementEndpoints
         return api;
     }
 
-    /// <summary>The management links Durable Functions returns when an orchestration starts.</summary>
-    public static object Links(HttpRequest request, string instanceId)
+    /// <summary>
+    /// The answer to a request that started an orchestration: 202 Accepted with Location at the instance's status, and
+    /// the management URIs Durable Functions' HTTP API gives, beside the created record.
+    /// </summary>
+    /// <param name="request">The request that started it.</param>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="resourcePath">The created record's path under the API (for example <c>tickets/T-1</c>).</param>
+    /// <param name="sendEventPath">The path of the typed endpoint that takes the instance's events.</param>
+    /// <param name="resource">The created record's summary.</param>
+    /// <returns>The 202 answer.</returns>
+    public static IResult Started<T>(HttpRequest request, string instanceId, string resourcePath, string sendEventPath, T resource)
     {
-        var root = $"{request.Scheme}://{request.Host}{request.PathBase}/api/v1/instances/{Uri.EscapeDataString(instanceId)}";
-        return new
-        {
-            id = instanceId,
-            statusQueryGetUri = root,
-            sendEventPostUri = $"{request.Scheme}://{request.Host}{request.PathBase}/api/v1/tickets/{{ticketNumber}}/events",
-            terminatePostUri = $"{root}/terminate?reason={{text}}",
-            suspendPostUri = $"{root}/suspend?reason={{text}}",
-            resumePostUri = $"{root}/resume?reason={{text}}",
-            purgeHistoryDeleteUri = root,
-        };
+        var api = $"{request.Scheme}://{request.Host}{request.PathBase}/api/v1";
+        var root = $"{api}/instances/{Uri.EscapeDataString(instanceId)}";
+        return TypedResults.Accepted(root, new OrchestrationStarted<T>(
+            instanceId,
+            StatusQueryGetUri: root,
+            SendEventPostUri: $"{api}/{sendEventPath}",
+            TerminatePostUri: $"{root}/terminate?reason={{text}}",
+            SuspendPostUri: $"{root}/suspend?reason={{text}}",
+            ResumePostUri: $"{root}/resume?reason={{text}}",
+            PurgeHistoryDeleteUri: root,
+            ResourceUri: $"{api}/{resourcePath}",
+            resource));
     }
 
     private static async Task<IResult> ListAsync(

@@ -71,7 +71,8 @@ internal static class ReviewEndpoints
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(ServicesAndSupportsReviewOrchestrator),
             new ServicesAndSupportsReviewSettings(caller.EnPid, request.ReviewId, en.TimeZone, request.ReceivedOn, request.DueOn, sampled, reminders.Value.ToSchedule()),
             new StartOrchestrationOptions { InstanceId = instanceId }, ct);
-        return TypedResults.Created($"{http.Request.Path.Value!.TrimEnd('/')}/{request.ReviewId}", new { request.ReviewId, Status = ServicesAndSupportsReviewStatus.Preparing, instanceId });
+        return Management.ManagementEndpoints.Started(http.Request, instanceId, $"reviews/{request.ReviewId}", $"reviews/{request.ReviewId}/sent",
+            new { request.ReviewId, Status = ServicesAndSupportsReviewStatus.Preparing });
     }
 
     private static async Task<IResult> GetAsync(string reviewId, HttpContext http, IServicesAndSupportsReviewRepository reviews, CancellationToken ct) =>

@@ -30,7 +30,7 @@ internal static class TicketEndpoints
         // A ticket number that could never have been registered (see ApiValidation.Id) is simply not found: 404, and
         // never a storage key the service would refuse.
         var tickets = api.MapGroup("/tickets").WithTags("Tickets");
-        tickets.MapPost("/", RegisterAsync).WithSummary("Register a ticketholder and ticket; starts the ticket's workflow.");
+        tickets.MapPost("/", RegisterAsync).WithSummary("Register a ticketholder and ticket; starts the ticket's workflow (202, Location: its status, with Durable Functions' management URIs).");
         tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}", GetAsync).WithSummary("A ticket with its open deadlines.");
         tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/iwps", SubmitIwpAsync).WithSummary("Record a signed IWP (JSON, or multipart with the signed document): its findings and the deadlines it starts.")
             .DisableAntiforgery();
@@ -80,31 +80,31 @@ internal static class TicketEndpoints
             return TypedResults.Problem($"EN {caller.EnPid} is not registered.", statusCode: 409, title: "EN not registered");
         }
 
-        // Checked before anything is written, so a duplicate changes nothing.
-        if (await tickets.FindAsync(caller.EnPid, request.TicketNumber, ct) is not null)
+        // Checked before anything is written, so a duplicate changes nothing. A registration that stopped half-way (the
+        // record written, the workflow not started) is not a duplicate: repeating the request completes it.
+        var instanceId = TicketInstanceId.For(caller.EnPid, request.TicketNumber);
+        var existing = await tickets.FindAsync(caller.EnPid, request.TicketNumber, ct);
+        if (existing is not null && await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, ct) is not null)
         {
             return TypedResults.Problem($"Ticket {request.TicketNumber} is already registered.", statusCode: 409, title: "Already exists");
         }
 
         var zone = new EnTimeZone(en.TimeZone);
-        var today = zone.Today(time);
+        var today = existing?.RegisteredOn ?? zone.Today(time);
         var th = request.Ticketholder!;
-        await tickets.AddAsync(new Ticket(caller.EnPid, request.TicketNumber, th.Id, TicketStatus.Registered, request.StaffId, today, null, null, null), ct);
-        await ticketholders.UpsertAsync(new Ticketholder(caller.EnPid, th.Id, th.Name, th.Email, th.Phone, th.AlternateContact), ct);
-        var settings = new TicketSettings(caller.EnPid, request.TicketNumber, en.TimeZone, en.AssignsInTicketPortal, en.RetentionPolicy,
-            reminders.Value.ToSchedule(), request.StaffId);
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(TicketOrchestrator), TicketState.Registered(settings, today),
-            new StartOrchestrationOptions { InstanceId = settings.InstanceId }, ct);
-        await audit.RecordAsync(caller.EnPid, caller.Name, "register ticket", $"ticket {request.TicketNumber}", time, ct);
-        var location = $"{http.Request.PathBase}{http.Request.Path.Value!.TrimEnd('/')}/{request.TicketNumber}";
-        return TypedResults.Created(location, new
+        if (existing is null)
         {
-            request.TicketNumber,
-            Status = TicketStatus.Registered,
-            settings.InstanceId,
-            RegisteredOn = today,
-            Management = Management.ManagementEndpoints.Links(http.Request, settings.InstanceId),
-        });
+            await tickets.AddAsync(new Ticket(caller.EnPid, request.TicketNumber, th.Id, TicketStatus.Registered, request.StaffId, today, null, null, null), ct);
+        }
+
+        await ticketholders.UpsertAsync(new Ticketholder(caller.EnPid, existing?.TicketholderId ?? th.Id, th.Name, th.Email, th.Phone, th.AlternateContact), ct);
+        var settings = new TicketSettings(caller.EnPid, request.TicketNumber, en.TimeZone, en.AssignsInTicketPortal, en.RetentionPolicy,
+            reminders.Value.ToSchedule(), existing?.StaffId ?? request.StaffId);
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(TicketOrchestrator), TicketState.Registered(settings, today),
+            new StartOrchestrationOptions { InstanceId = instanceId }, ct);
+        await audit.RecordAsync(caller.EnPid, caller.Name, "register ticket", $"ticket {request.TicketNumber}", time, ct);
+        return Management.ManagementEndpoints.Started(http.Request, instanceId, $"tickets/{request.TicketNumber}", $"tickets/{request.TicketNumber}/events",
+            new { request.TicketNumber, Status = TicketStatus.Registered, RegisteredOn = today });
     }
 
     private static async Task<IResult> GetAsync(string ticketNumber, HttpContext http, ITicketRepository tickets, IDeadlineRepository deadlines, CancellationToken ct)

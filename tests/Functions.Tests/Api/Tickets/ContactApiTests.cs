@@ -57,7 +57,7 @@ public sealed class ContactApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         using var client = _host.Client(_host.FirstEnKey);
         using var registered = await client.PostAsync("/api/v1/tickets", Json("""{"ticketNumber":"C-2","ticketholder":{"id":"th-c2","name":"Jordan"}}"""));
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
 
         using var response = await client.PostAsync("/api/v1/tickets/C-2/contacts", Contact(twoWay: false));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();

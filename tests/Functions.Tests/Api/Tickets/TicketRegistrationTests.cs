@@ -1,0 +1,38 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TicketFlow.Durable.Client;
+using TicketFlow.Functions.Tests.Fixtures;
+using TicketFlow.Workflow.Tickets;
+using static TicketFlow.Functions.Tests.Api.ApiScenario;
+
+namespace TicketFlow.Functions.Tests.Api.Tickets;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TicketRegistrationTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private ApiHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await ApiHost.StartAsync(azurite);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_registration_that_stopped_after_the_record_is_completed_by_repeating_it()
+    {
+        // The record written, the workflow never started: what a host crash between the two leaves behind.
+        var registeredOn = new DateOnly(2026, 11, 2);
+        await _host.App.Services.GetRequiredService<ITicketRepository>().AddAsync(
+            new Ticket("P00001", "R-1", "th-r1", TicketStatus.Registered, "s1", registeredOn, null, null, null), CancellationToken.None);
+        using var client = _host.Client(_host.FirstEnKey);
+
+        using var repeated = await client.PostAsync("/api/v1/tickets", Json("""{"ticketNumber":"R-1","ticketholder":{"id":"th-r1","name":"Jordan"}}"""));
+        using var again = await client.PostAsync("/api/v1/tickets", Json("""{"ticketNumber":"R-1","ticketholder":{"id":"th-r1","name":"Jordan"}}"""));
+
+        Assert.Equal(HttpStatusCode.Accepted, repeated.StatusCode);
+        Assert.Equal("2026-11-02", (await repeated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resource").GetProperty("registeredOn").GetString());
+        Assert.NotNull(await _host.App.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync("ticket:P00001:R-1"));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+}
