@@ -3,6 +3,7 @@ using TicketFlow.Functions.Api.Deadlines;
 using TicketFlow.Functions.Api.Disputes;
 using TicketFlow.Functions.Api.Reviews;
 using TicketFlow.Functions.Api.Health;
+using TicketFlow.Functions.Api.Iwps;
 using TicketFlow.Functions.Api.Management;
 using TicketFlow.Functions.Api.Tickets;
 
@@ -23,6 +24,7 @@ public static class TicketFlowApi
         app.MapGroup($"/{routePrefix}/v1")
             .RequireAuthorization(ApiServiceCollectionExtensions.EnCallerPolicy)
             .MapTicketEndpoints()
+            .MapIwpEndpoints()
             .MapDisputeEndpoints()
             .MapReviewEndpoints()
             .MapDeadlineEndpoints()

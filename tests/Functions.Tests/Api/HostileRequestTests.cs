@@ -75,6 +75,7 @@ public sealed class HostileRequestTests(AzuriteFixture azurite, ITestOutputHelpe
             "/api/v1/tickets/..%2F..%2Fetc%2Fpasswd/events", "/api/v1/tickets/T-1%00/contacts", "/api/v1/tickets/" + new string('A', 5000),
             "/api/v1/deadlines?from=2026-13-45", "/api/v1/deadlines?from=2026-01-01&to=1999-01-01", "/api/v1/deadlines?state=Exploded",
             "/api/v1/instances/ticket:P00002:T-1", "/api/v1/instances/%2e%2e", "/api/v1/tickets/T-1/case-notes?from=yesterday",
+            "/api/v1/tickets/T-1/iwps/iwp-0/amendments", "/api/v1/tickets/T-1/iwps/..%2Fiwp-0/document", "/api/v1/tickets/T-1/case-notes/note-%00",
         };
         var bodies = new Func<string>[]
         {

@@ -15,16 +15,12 @@ using TicketFlow.Workflow.Tickets.Events;
 namespace TicketFlow.Functions.Api.Tickets;
 
 /// <summary>
-/// Tickets: register, read, submit IWPs and amendments, record events and contacts, list case notes and the timeline.
+/// Tickets: register, read, record events and contacts, list case notes and the timeline (IWPs: see IwpEndpoints).
 /// Every change is checked against the ticket's transition table before anything is written (409 with the reason),
 /// and a ticket of another EN answers 404 exactly like a missing one.
 /// </summary>
 internal static class TicketEndpoints
 {
-    private const long MaxIwpJsonBytes = 1024 * 1024;
-    private const long MaxDocumentBytes = 10 * 1024 * 1024;
-    private static readonly string[] DocumentTypes = ["application/pdf", "image/png", "image/jpeg", "image/tiff"];
-
     public static RouteGroupBuilder MapTicketEndpoints(this RouteGroupBuilder api)
     {
         // A ticket number that could never have been registered (see ApiValidation.Id) is simply not found: 404, and
@@ -32,8 +28,6 @@ internal static class TicketEndpoints
         var tickets = api.MapGroup("/tickets").WithTags("Tickets");
         tickets.MapPost("/", RegisterAsync).WithSummary("Register a ticketholder and ticket; starts the ticket's workflow (202, Location: its status, with Durable Functions' management URIs).");
         tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}", GetAsync).WithSummary("A ticket with its open deadlines.");
-        tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/iwps", SubmitIwpAsync).WithSummary("Record a signed IWP (JSON, or multipart with the signed document): its findings and the deadlines it starts.")
-            .DisableAntiforgery();
         tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/events", RecordEventAsync).WithSummary("Record a ticket event (submission, TPM receipt, review decision, portal assignment, phase change, work start, no-contact request, check-in email, unassignment, disposal confirmation).");
         tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/contacts", RecordContactAsync).WithSummary("Record a contact attempt or a two-way contact: 202 with the case note, which the ticket's workflow writes within moments (Location).");
         tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/case-notes/{noteId:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}", CaseNoteAsync).WithSummary("One case note.");
@@ -119,112 +113,6 @@ internal static class TicketEndpoints
         return TypedResults.Ok(new { ticket, deadlines = open, instanceId = TicketInstanceId.For(caller.EnPid, ticketNumber) });
     }
 
-    private static async Task<IResult> SubmitIwpAsync(
-        string ticketNumber, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets, IIwpRepository iwps,
-        IDocumentStore documents, DurableTaskClient client, IAuditTrail audit, TimeProvider time, CancellationToken ct)
-    {
-        var caller = Caller.From(http.User);
-        if (await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is not { } ticket || await networks.FindAsync(caller.EnPid, ct) is not { } en)
-        {
-            return NotFound(ticketNumber);
-        }
-
-        string json;
-        IFormFile? document = null;
-        if (http.Request.HasJsonContentType())
-        {
-            if (http.Request.ContentLength > MaxIwpJsonBytes)
-            {
-                return TypedResults.Problem($"An IWP is at most {MaxIwpJsonBytes} bytes of JSON.", statusCode: 413, title: "Request too large");
-            }
-
-            using var reader = new StreamReader(http.Request.Body);
-            json = await reader.ReadToEndAsync(ct);
-        }
-        else if (http.Request.HasFormContentType)
-        {
-            if (http.Request.ContentLength > MaxDocumentBytes + MaxIwpJsonBytes)
-            {
-                return TypedResults.Problem($"The signed document is at most {MaxDocumentBytes / 1024 / 1024} MB.", statusCode: 413, title: "Request too large");
-            }
-
-            IFormCollection form;
-            try
-            {
-                form = await http.Request.ReadFormAsync(ct);
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException)
-            {
-                return TypedResults.Problem($"The multipart body cannot be read: {e.Message}", statusCode: 400, title: "Malformed multipart body");
-            }
-
-            json = form["iwp"].ToString();
-            document = form.Files.GetFile("document");
-            if (document is not null && !DocumentTypes.Contains(document.ContentType, StringComparer.OrdinalIgnoreCase))
-            {
-                return TypedResults.Problem($"The signed document must be one of {string.Join(", ", DocumentTypes)}.", statusCode: 415, title: "Unsupported document type");
-            }
-
-            if (document is { Length: > MaxDocumentBytes })
-            {
-                return TypedResults.Problem($"The signed document is at most {MaxDocumentBytes / 1024 / 1024} MB.", statusCode: 413, title: "Request too large");
-            }
-        }
-        else
-        {
-            return TypedResults.Problem("Send the IWP as application/json, or as multipart/form-data with an 'iwp' field and a 'document' file.",
-                statusCode: 415, title: "Unsupported content type");
-        }
-
-        var iwp = IwpJson.Deserialize(json);
-        var zone = new EnTimeZone(en.TimeZone);
-        var today = zone.Today(time);
-        var result = IwpComplianceChecker.Default.Check(iwp, today);
-        var enSigned = iwp.Signatures?.EmploymentNetwork?.Date;
-        var thSigned = iwp.Signatures?.Ticketholder?.Date;
-        if (enSigned is null || thSigned is null)
-        {
-            return TypedResults.Problem("An IWP is recorded once both the EN and the ticketholder signed and dated it.",
-                statusCode: 422, title: "IWP not signed by both parties", extensions: new Dictionary<string, object?> { ["findings"] = result.Findings });
-        }
-
-        var signedOn = enSigned > thSigned ? enSigned.Value : thSigned.Value;
-        var check = new ApiValidation().NotInFuture("signatures", signedOn, today);
-        if (!check.IsValid)
-        {
-            return check.Problem();
-        }
-
-        var blocking = result.HasBlockingFindings;
-        var signed = new IwpSigned(signedOn, caller.Name, $"iwp-{Guid.NewGuid():N}"[..16], enSigned.Value, thSigned.Value, blocking);
-        var decision = TicketTransitions.Check(new TicketFacts(ticket.Status, false, en.AssignsInTicketPortal, null), signed);
-        if (!decision.Allowed)
-        {
-            return Conflict(decision.Reason!);
-        }
-
-        DocumentReference? stored = null;
-        if (document is not null)
-        {
-            await using var content = document.OpenReadStream();
-            stored = await documents.SaveAsync(DocumentFolders.ForTicket(caller.EnPid, ticketNumber), DocumentKind.SignedIwp, signed.IwpId, content, document.ContentType, ct);
-        }
-
-        await iwps.UpsertAsync(new IwpRecord(caller.EnPid, ticketNumber, signed.IwpId, null, enSigned.Value, thSigned.Value, result.Findings, stored, time.GetUtcNow()), ct);
-        await audit.RecordAsync(caller.EnPid, caller.Name, $"record IWP {signed.IwpId}{(stored is null ? "" : " with its signed document")}", $"ticket {ticketNumber}", time, ct);
-        await client.RaiseEventAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), nameof(TicketEventMessage), new TicketEventMessage(signed), ct);
-        return TypedResults.Created($"{http.Request.Path}/{signed.IwpId}", new
-        {
-            signed.IwpId,
-            SignedOn = signedOn,
-            Blocking = blocking,
-            result.Findings,
-            Deadlines = result.SubmissionDeadline is { } due
-                ? new[] { new { RuleId = due.Rule.Id, DueOn = due.Date, due.Explanation } }
-                : [],
-        });
-    }
-
     private static async Task<IResult> RecordEventAsync(
         string ticketNumber, TicketEvent ticketEvent, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
         IIwpRepository iwps, DurableTaskClient client, TimeProvider time, CancellationToken ct)
@@ -236,9 +124,16 @@ internal static class TicketEndpoints
         }
 
         // Signatures come with their IWP, contacts with their case note, and the end of retention from the ticket's own clock.
-        if (ticketEvent is IwpSigned or ContactAttemptRecorded or RetentionPeriodEnded)
+        if (ticketEvent is IwpSigned or IwpAmended or ContactAttemptRecorded or RetentionPeriodEnded)
         {
-            return new ApiValidation().Add("type", $"{ticketEvent.GetType().Name} is recorded through its own endpoint ({(ticketEvent is IwpSigned ? "iwps" : ticketEvent is ContactAttemptRecorded ? "contacts" : "none: the workflow raises it")}).").Problem();
+            var where = ticketEvent switch
+            {
+                IwpSigned => "iwps",
+                IwpAmended => "iwps/{iwpId}/amendments",
+                ContactAttemptRecorded => "contacts",
+                _ => "none: the workflow raises it",
+            };
+            return new ApiValidation().Add("type", $"{ticketEvent.GetType().Name} is recorded through its own endpoint ({where}).").Problem();
         }
 
         var check = new ApiValidation().NotInFuture("on", ticketEvent.On, new EnTimeZone(en.TimeZone).Today(time));
@@ -253,7 +148,7 @@ internal static class TicketEndpoints
         }
 
         var stamped = ticketEvent with { Actor = caller.Name };
-        var latestIwp = (await iwps.ListAsync(caller.EnPid, ticketNumber, ct)).LastOrDefault(r => r.AmendsIwpId is null);
+        var latestIwp = (await iwps.ListAsync(caller.EnPid, ticketNumber, ct)).Where(r => r.AmendsIwpId is null).MaxBy(r => r.RecordedAt);
         var blocking = latestIwp?.Findings.Any(f => f.Severity == FindingSeverity.Blocking) == true;
         var decision = TicketTransitions.Check(new TicketFacts(ticket.Status, blocking, en.AssignsInTicketPortal, null), stamped);
         if (!decision.Allowed)

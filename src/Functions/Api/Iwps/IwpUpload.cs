@@ -1,0 +1,66 @@
+namespace TicketFlow.Functions.Api.Iwps;
+
+/// <summary>
+/// A signed IWP or amendment as it arrives: its JSON, and the signed document when sent as multipart. Read the same
+/// way for both, with the same caps (413), document types (415) and malformed-body answer (400).
+/// </summary>
+/// <param name="Json">The plan's JSON.</param>
+/// <param name="Document">The signed document, if one was uploaded.</param>
+internal sealed record IwpUpload(string Json, IFormFile? Document)
+{
+    /// <summary>Largest IWP JSON accepted.</summary>
+    public const long MaxJsonBytes = 1024 * 1024;
+
+    /// <summary>Largest signed document accepted.</summary>
+    public const long MaxDocumentBytes = 10 * 1024 * 1024;
+
+    /// <summary>The document types a signed plan may come as: PDF or a scanned image.</summary>
+    public static readonly string[] DocumentTypes = ["application/pdf", "image/png", "image/jpeg", "image/tiff"];
+
+    /// <summary>Reads the upload, or the Problem Details that say why it cannot be read.</summary>
+    public static async Task<(IwpUpload? Upload, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.HasJsonContentType())
+        {
+            if (request.ContentLength > MaxJsonBytes)
+            {
+                return (null, TypedResults.Problem($"An IWP is at most {MaxJsonBytes} bytes of JSON.", statusCode: 413, title: "Request too large"));
+            }
+
+            using var reader = new StreamReader(request.Body);
+            return (new IwpUpload(await reader.ReadToEndAsync(ct), null), null);
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return (null, TypedResults.Problem("Send the plan as application/json, or as multipart/form-data with an 'iwp' field and a 'document' file.",
+                statusCode: 415, title: "Unsupported content type"));
+        }
+
+        if (request.ContentLength > MaxDocumentBytes + MaxJsonBytes)
+        {
+            return (null, TooLarge());
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            return (null, TypedResults.Problem($"The multipart body cannot be read: {e.Message}", statusCode: 400, title: "Malformed multipart body"));
+        }
+
+        var document = form.Files.GetFile("document");
+        if (document is not null && !DocumentTypes.Contains(document.ContentType, StringComparer.OrdinalIgnoreCase))
+        {
+            return (null, TypedResults.Problem($"The signed document must be one of {string.Join(", ", DocumentTypes)}.", statusCode: 415, title: "Unsupported document type"));
+        }
+
+        return document is { Length: > MaxDocumentBytes } ? (null, TooLarge()) : (new IwpUpload(form["iwp"].ToString(), document), null);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge() =>
+        TypedResults.Problem($"The signed document is at most {MaxDocumentBytes / 1024 / 1024} MB.", statusCode: 413, title: "Request too large");
+}
