@@ -14,6 +14,9 @@ public static class ApiServiceCollectionExtensions
     /// <summary>The authorization policy for an EN's callers.</summary>
     public const string EnCallerPolicy = "EnCaller";
 
+    /// <summary>The default authentication scheme: an API key, or an Entra ID bearer token when configured.</summary>
+    public const string CallerScheme = "Caller";
+
     /// <summary>The authorization policy for the operator's administrative key.</summary>
     public const string AdministratorPolicy = "Administrator";
 
@@ -47,8 +50,22 @@ public static class ApiServiceCollectionExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.MaxDepth = 32;
         });
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddOptions<EntraIdOptions>().Bind(configuration.GetSection(EntraIdOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<EntraIdOptions>, EntraIdOptionsValidator>();
+        services.AddHttpClient(nameof(EntraIdSigningKeys), client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<EntraIdSigningKeys>(sp,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EntraIdSigningKeys))));
+
+        // One default scheme that hands a request to the API key or, when Entra ID is configured and the request carries
+        // a bearer token, to Entra ID; every endpoint and policy stays the same whichever a caller uses.
+        services.AddAuthentication(CallerScheme)
+            .AddPolicyScheme(CallerScheme, "API key or Entra ID token", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                && http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<EntraIdOptions>>().Value.Enabled
+                    ? EntraIdAuthenticationHandler.SchemeName
+                    : ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, EntraIdAuthenticationHandler>(EntraIdAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(EnCallerPolicy, p => p.RequireClaim(CallerClaims.EnPid))
             .AddPolicy(AdministratorPolicy, p => p.RequireClaim(CallerClaims.Administrator));
@@ -64,7 +81,11 @@ public static class ApiServiceCollectionExtensions
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 var settings = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiSecurityOptions>>().Value;
-                var caller = http.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString() is { Length: > 19 } key ? key[..19] : "anonymous";
+                // Authentication runs first, so a caller is counted by who it is, whichever credential it used;
+                // requests without a valid one share one partition.
+                var caller = http.User.FindFirst(CallerClaims.Name) is { } name
+                    ? $"{http.User.FindFirst(CallerClaims.EnPid)?.Value}|{name.Value}"
+                    : "anonymous";
                 return RateLimitPartition.GetFixedWindowLimiter(caller, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = settings.RequestsPerWindow,
