@@ -56,6 +56,7 @@ public static class WorkflowServiceCollectionExtensions
             .AddActivity<SendReminderActivity>()
             .AddActivity<SendCheckInEmailActivity>()
             .AddActivity<RecordCaseNoteActivity>()
+            .AddActivity<Iwps.RecordIwpActivity>()
             .AddActivity<DisposeTicketRecordsActivity>();
     }
 }

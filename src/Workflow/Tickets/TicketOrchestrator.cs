@@ -4,6 +4,7 @@ using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Contacts;
 using TicketFlow.Workflow.Deadlines;
 using TicketFlow.Workflow.EmploymentNetworks;
+using TicketFlow.Workflow.Iwps;
 using TicketFlow.Workflow.Reminders;
 using TicketFlow.Workflow.Retention;
 using TicketFlow.Workflow.Rules;
@@ -64,14 +65,10 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
     {
         var decision = TicketTransitions.Check(state.Facts, ticketEvent);
 
-        // A note that came with its event is the evidence of a contact that happened; it is kept even when the
-        // ticket's state means the contact no longer counts (the refusal is recorded beside it).
-        var note = ticketEvent is ContactAttemptRecorded { Note: { } caseNote }
-            ? context.CallActivityAsync<bool>(nameof(RecordCaseNoteActivity), caseNote, TaskRetries.Standard)
-            : Task.FromResult(true);
+        var evidence = RecordEvidenceAsync(context, ticketEvent, decision.Allowed);
         if (!decision.Allowed)
         {
-            await Task.WhenAll(note, RecordChangeAsync(context, state, ticketEvent.Actor, Describe(ticketEvent), $"refused: {decision.Reason}"));
+            await Task.WhenAll(evidence, RecordChangeAsync(context, state, ticketEvent.Actor, Describe(ticketEvent), $"refused: {decision.Reason}"));
             return state;
         }
 
@@ -84,7 +81,7 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
 
         // The three writes are independent, so they are issued together: the turn waits for one round of activities.
         await Task.WhenAll(
-            note,
+            evidence,
             RecordChangeAsync(context, after, ticketEvent.Actor, Describe(ticketEvent), TicketChange.Done, ticketRecordChanged: !after.HasSameRecordAs(state)),
             RecordDeadlinesAsync(context, DeadlineChanges.Between(state.Settings, agenda.OpenDeadlines(state), agenda.OpenDeadlines(after), ticketEvent)));
         return after.Status == TicketStatus.RecordsDisposed ? await DisposeAsync(context, after, ticketEvent.Actor) : after;
@@ -126,6 +123,19 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
                 return state;
         }
     }
+
+    /// <summary>
+    /// Writes the record an event brought with it. A case note is the evidence of a contact that happened and is kept
+    /// even when the ticket's state means the contact no longer counts (the refusal is recorded beside it); an IWP or
+    /// amendment becomes part of the ticket's records only when its state accepts it.
+    /// </summary>
+    private static Task RecordEvidenceAsync(TaskOrchestrationContext context, TicketEvent ticketEvent, bool allowed) => ticketEvent switch
+    {
+        ContactAttemptRecorded { Note: { } note } => context.CallActivityAsync<bool>(nameof(RecordCaseNoteActivity), note, TaskRetries.Standard),
+        IwpSigned { Record: { } plan } when allowed => context.CallActivityAsync<bool>(nameof(RecordIwpActivity), plan, TaskRetries.Standard),
+        IwpAmended { Record: { } amendment } when allowed => context.CallActivityAsync<bool>(nameof(RecordIwpActivity), amendment, TaskRetries.Standard),
+        _ => Task.CompletedTask,
+    };
 
     private async Task<TicketState> SendCheckInAsync(TaskOrchestrationContext context, TicketState state, CheckInEmailRequested checkIn)
     {

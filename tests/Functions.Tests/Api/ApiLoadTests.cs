@@ -74,7 +74,7 @@ public sealed class ApiLoadTests(AzuriteFixture azurite, ITestOutputHelper outpu
         var run = await RunAsync(rate, async i =>
         {
             using var response = await client.PostAsync($"/api/v1/tickets/W-{i}/iwps", Json(iwp));
-            return response.StatusCode == HttpStatusCode.Created;
+            return response.StatusCode == HttpStatusCode.Accepted;
         });
         Report("IWP submission", rate, run);
         Assert.Equal(0, run.Failed);

@@ -1,5 +1,4 @@
 using TicketFlow.Durable.Client;
-using TicketFlow.Workflow.Audit;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Documents;
 using TicketFlow.Workflow.EmploymentNetworks;
@@ -22,18 +21,18 @@ internal static class IwpEndpoints
     {
         var iwps = api.MapGroup($"/tickets/{Ticket}/iwps").WithTags("IWPs");
         iwps.MapPost("/", SubmitAsync).DisableAntiforgery()
-            .WithSummary("Record a signed IWP (JSON, or multipart with the signed document): its findings and the deadlines it starts.");
+            .WithSummary("Record a signed IWP (JSON, or multipart with the signed document): 202 with its findings and the deadlines it starts; the ticket's workflow writes the record (Location).");
         iwps.MapGet("/", ListAsync).WithSummary("The ticket's IWPs and amendments, in the order they were recorded.");
         iwps.MapGet($"/{Iwp}", GetAsync).WithSummary("One IWP or amendment record with its findings.");
         iwps.MapGet($"/{Iwp}/document", DocumentAsync).WithSummary("The signed document of an IWP or amendment.");
         iwps.MapPost($"/{Iwp}/amendments", AmendAsync).DisableAntiforgery()
-            .WithSummary("Record an amendment to the IWP, signed and dated by both parties (JSON, or multipart with the signed document).");
+            .WithSummary("Record an amendment to the IWP, signed and dated by both parties (JSON, or multipart with the signed document): 202; the ticket's workflow writes the record (Location).");
         return api;
     }
 
     private static async Task<IResult> SubmitAsync(
-        string ticketNumber, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets, IIwpRepository iwps,
-        IDocumentStore documents, DurableTaskClient client, IAuditTrail audit, TimeProvider time, CancellationToken ct)
+        string ticketNumber, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
+        IDocumentStore documents, DurableTaskClient client, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         if (await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is not { } ticket || await networks.FindAsync(caller.EnPid, ct) is not { } en)
@@ -64,11 +63,13 @@ internal static class IwpEndpoints
             return Conflict(decision.Reason!);
         }
 
+        // The signed document is stored first under the new record's id (if a later step fails it is an unreferenced
+        // blob, never a record); then the request's one durable write: the event, carrying the record, which the
+        // ticket's workflow writes with the audited change and the deadlines it starts.
         var stored = await SaveDocumentAsync(documents, caller, ticketNumber, DocumentKind.SignedIwp, signed.IwpId, upload.Document, ct);
-        await iwps.UpsertAsync(new IwpRecord(caller.EnPid, ticketNumber, signed.IwpId, null, enSigned, thSigned, result.Findings, stored, time.GetUtcNow()), ct);
-        await audit.RecordAsync(caller.EnPid, caller.Name, $"record IWP {signed.IwpId}{(stored is null ? "" : " with its signed document")}", $"ticket {ticketNumber}", time, ct);
+        signed = signed with { Record = new IwpRecord(caller.EnPid, ticketNumber, signed.IwpId, null, enSigned, thSigned, result.Findings, stored, time.GetUtcNow()) };
         await client.RaiseEventAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), nameof(TicketEventMessage), new TicketEventMessage(signed), ct);
-        return TypedResults.Created($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}/iwps/{signed.IwpId}", new
+        return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}/iwps/{signed.IwpId}", new
         {
             signed.IwpId,
             SignedOn = signedOn,
@@ -82,7 +83,7 @@ internal static class IwpEndpoints
 
     private static async Task<IResult> AmendAsync(
         string ticketNumber, string iwpId, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets, IIwpRepository iwps,
-        IDocumentStore documents, DurableTaskClient client, IAuditTrail audit, TimeProvider time, CancellationToken ct)
+        IDocumentStore documents, DurableTaskClient client, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         if (await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is not { } ticket || await networks.FindAsync(caller.EnPid, ct) is not { } en)
@@ -124,11 +125,9 @@ internal static class IwpEndpoints
         // No deadline restarts: the 14-day submission clock runs from the original plan's signatures (the rulebook's
         // iwp-submission rule), and an amendment is kept with the plan for the TPM and S&S reviews.
         var stored = await SaveDocumentAsync(documents, caller, ticketNumber, DocumentKind.IwpAmendment, amended.AmendmentId, upload.Document, ct);
-        await iwps.UpsertAsync(new IwpRecord(caller.EnPid, ticketNumber, amended.AmendmentId, original.IwpId, enSigned, thSigned, result.Findings, stored, time.GetUtcNow()), ct);
-        await audit.RecordAsync(caller.EnPid, caller.Name, $"record amendment {amended.AmendmentId} to IWP {original.IwpId}{(stored is null ? "" : " with its signed document")}",
-            $"ticket {ticketNumber}", time, ct);
+        amended = amended with { Record = new IwpRecord(caller.EnPid, ticketNumber, amended.AmendmentId, original.IwpId, enSigned, thSigned, result.Findings, stored, time.GetUtcNow()) };
         await client.RaiseEventAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), nameof(TicketEventMessage), new TicketEventMessage(amended), ct);
-        return TypedResults.Created($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}/iwps/{amended.AmendmentId}", new
+        return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}/iwps/{amended.AmendmentId}", new
         {
             amended.AmendmentId,
             AmendsIwpId = original.IwpId,

@@ -1,7 +1,13 @@
+using TicketFlow.Workflow.Iwps;
+
 namespace TicketFlow.Workflow.Tickets.Events;
 
 /// <summary>An amendment to the IWP, signed and dated by both parties, was attached to the original.</summary>
 /// <param name="On">The later of the two signature dates on the amendment.</param>
 /// <param name="Actor">Who reported it.</param>
 /// <param name="AmendmentId">The amendment's record.</param>
-public sealed record IwpAmended(DateOnly On, string Actor, string AmendmentId) : TicketEvent(On, Actor);
+/// <param name="Record">
+/// The amendment's record when the event brings it (the workflow writes it once the ticket's state accepts the
+/// amendment); null when the record is written elsewhere.
+/// </param>
+public sealed record IwpAmended(DateOnly On, string Actor, string AmendmentId, IwpRecord? Record = null) : TicketEvent(On, Actor);

@@ -1,4 +1,5 @@
 using TicketFlow.Workflow.Deadlines;
+using TicketFlow.Workflow.Iwps;
 using TicketFlow.Workflow.Notifications;
 using TicketFlow.Workflow.Rules;
 using TicketFlow.Workflow.Tests.Support;
@@ -32,6 +33,22 @@ public sealed class IwpSubmissionScenarioTests
             scenario.Emails("T-100"));
         var deadline = scenario.Deadline("T-100", RuleIds.IwpSubmission);
         Assert.Equal((D(2026, 2, 20), DeadlineState.Overdue), (deadline.DueOn, deadline.State));
+    }
+
+    [Fact]
+    public async Task An_iwp_record_that_comes_with_its_signatures_is_written_when_accepted_and_not_when_refused()
+    {
+        await using var scenario = await WorkflowScenario.StartAsync(D(2026, 2, 2));
+        await scenario.RegisterTicketAsync("T-105");
+        IwpRecord Record(string id) => new(EnPid, "T-105", id, null, D(2026, 2, 3), D(2026, 2, 3), [], null, DateTimeOffset.UnixEpoch);
+
+        await scenario.RaiseAsync("T-105", new IwpSigned(D(2026, 2, 3), "key:cms", "iwp-1", D(2026, 2, 3), D(2026, 2, 3), false, Record("iwp-1")));
+        // A second plan while the first awaits submission is refused by the transition table: its record is not kept.
+        await scenario.RaiseAsync("T-105", new IwpSigned(D(2026, 2, 4), "key:cms", "iwp-2", D(2026, 2, 4), D(2026, 2, 4), false, Record("iwp-2")));
+
+        Assert.Equal(["iwp-1"], scenario.Records.Iwps.Keys.Where(k => k.Item2 == "T-105").Select(k => k.Item3));
+        Assert.Contains(scenario.AuditOf("T-105"), a => a.Action == "iwp signed" && a.Actor == "key:cms" && a.Outcome == "done");
+        Assert.Contains(scenario.AuditOf("T-105"), a => a.Action == "iwp signed" && a.Outcome.StartsWith("refused:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,19 @@
+using TicketFlow.Durable;
+
+namespace TicketFlow.Workflow.Iwps;
+
+/// <summary>
+/// Writes an IWP or amendment record that arrived with its ticket event. Idempotent: the record's id is its key, so a
+/// retried activity replaces the record with itself.
+/// </summary>
+public sealed class RecordIwpActivity(IIwpRepository iwps) : TaskActivity<IwpRecord, bool>
+{
+    /// <inheritdoc />
+    public override async Task<bool> RunAsync(TaskActivityContext context, IwpRecord input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        await iwps.UpsertAsync(input, context.CancellationToken);
+        return true;
+    }
+}
