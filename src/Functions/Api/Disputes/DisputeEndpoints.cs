@@ -90,23 +90,31 @@ internal static class DisputeEndpoints
             return check.Problem();
         }
 
-        if (await disputes.FindAsync(caller.EnPid, request.DisputeId, ct) is not null)
+        // A request that stopped half-way (the record written, the workflow not started) is not a duplicate:
+        // repeating it completes it, from the record already kept.
+        var instanceId = DisputeSettings.InstanceIdFor(caller.EnPid, request.DisputeId);
+        var existing = await disputes.FindAsync(caller.EnPid, request.DisputeId, ct);
+        if (existing is not null && await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, ct) is not null)
         {
             return TypedResults.Problem($"Dispute {request.DisputeId} already exists.", statusCode: 409, title: "Already exists");
         }
 
-        DocumentReference copy;
-        await using (var content = agreement!.OpenReadStream())
+        if (existing is null)
         {
-            copy = await documents.SaveAsync(DocumentFolders.ForDispute(caller.EnPid, request.DisputeId), DocumentKind.DisputeAgreementCopy, "agreement", content, "application/pdf", ct);
+            DocumentReference copy;
+            await using (var content = agreement!.OpenReadStream())
+            {
+                copy = await documents.SaveAsync(DocumentFolders.ForDispute(caller.EnPid, request.DisputeId), DocumentKind.DisputeAgreementCopy, "agreement", content, "application/pdf", ct);
+            }
+
+            existing = new Dispute(caller.EnPid, request.DisputeId, request.StateVrAgency, request.RequestedBy, true, request.Issues,
+                request.EnPosition, request.StateVrAgencyPosition, request.RequestReceivedOn, copy, DisputeStatus.AwaitingRecommendation, null, null, null);
+            await disputes.AddAsync(existing, ct);
         }
 
-        await disputes.AddAsync(new Dispute(caller.EnPid, request.DisputeId, request.StateVrAgency, request.RequestedBy, true, request.Issues,
-            request.EnPosition, request.StateVrAgencyPosition, request.RequestReceivedOn, copy, DisputeStatus.AwaitingRecommendation, null, null, null), ct);
         await audit.RecordAsync(caller.EnPid, caller.Name, "open dispute request", $"dispute {request.DisputeId}", time, ct);
-        var instanceId = DisputeSettings.InstanceIdFor(caller.EnPid, request.DisputeId);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(DisputeOrchestrator),
-            new DisputeSettings(caller.EnPid, request.DisputeId, request.StateVrAgency, en.TimeZone, request.RequestReceivedOn, reminders.Value.ToSchedule()),
+            new DisputeSettings(caller.EnPid, request.DisputeId, existing.StateVrAgency, en.TimeZone, existing.RequestReceivedOn, reminders.Value.ToSchedule()),
             new StartOrchestrationOptions { InstanceId = instanceId }, ct);
         return Management.ManagementEndpoints.Started(http.Request, instanceId, $"disputes/{request.DisputeId}", $"disputes/{request.DisputeId}/events",
             new { request.DisputeId, Status = DisputeStatus.AwaitingRecommendation });

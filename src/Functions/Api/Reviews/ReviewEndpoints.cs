@@ -58,18 +58,25 @@ internal static class ReviewEndpoints
             return check.Problem();
         }
 
-        if (await reviews.FindAsync(caller.EnPid, request.ReviewId, ct) is not null)
+        // A request that stopped half-way (the record written, the workflow not started) is not a duplicate:
+        // repeating it completes it, from the record already kept.
+        var instanceId = ServicesAndSupportsReviewSettings.InstanceIdFor(caller.EnPid, request.ReviewId);
+        var existing = await reviews.FindAsync(caller.EnPid, request.ReviewId, ct);
+        if (existing is not null && await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, ct) is not null)
         {
             return TypedResults.Problem($"Review {request.ReviewId} already exists.", statusCode: 409, title: "Already exists");
         }
 
-        string[] sampled = [.. request.TicketNumbers.Distinct(StringComparer.Ordinal)];
-        await reviews.AddAsync(new ServicesAndSupportsReview(caller.EnPid, request.ReviewId, request.ReceivedOn, request.DueOn, sampled,
-            ServicesAndSupportsReviewStatus.Preparing, new Dictionary<string, DocumentReference>(), null), ct);
+        if (existing is null)
+        {
+            existing = new ServicesAndSupportsReview(caller.EnPid, request.ReviewId, request.ReceivedOn, request.DueOn,
+                [.. request.TicketNumbers!.Distinct(StringComparer.Ordinal)], ServicesAndSupportsReviewStatus.Preparing, new Dictionary<string, DocumentReference>(), null);
+            await reviews.AddAsync(existing, ct);
+        }
+
         await audit.RecordAsync(caller.EnPid, caller.Name, "open S&S review", $"review {request.ReviewId}", time, ct);
-        var instanceId = ServicesAndSupportsReviewSettings.InstanceIdFor(caller.EnPid, request.ReviewId);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(ServicesAndSupportsReviewOrchestrator),
-            new ServicesAndSupportsReviewSettings(caller.EnPid, request.ReviewId, en.TimeZone, request.ReceivedOn, request.DueOn, sampled, reminders.Value.ToSchedule()),
+            new ServicesAndSupportsReviewSettings(caller.EnPid, request.ReviewId, en.TimeZone, existing.ReceivedOn, existing.DueOn, [.. existing.TicketNumbers], reminders.Value.ToSchedule()),
             new StartOrchestrationOptions { InstanceId = instanceId }, ct);
         return Management.ManagementEndpoints.Started(http.Request, instanceId, $"reviews/{request.ReviewId}", $"reviews/{request.ReviewId}/sent",
             new { request.ReviewId, Status = ServicesAndSupportsReviewStatus.Preparing });

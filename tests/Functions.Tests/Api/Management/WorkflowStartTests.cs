@@ -4,13 +4,15 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TicketFlow.Durable.Client;
 using TicketFlow.Functions.Tests.Fixtures;
+using TicketFlow.Workflow.Documents;
+using TicketFlow.Workflow.ServicesAndSupportsReviews;
 using TicketFlow.Workflow.Tickets;
 using static TicketFlow.Functions.Tests.Api.ApiScenario;
 
-namespace TicketFlow.Functions.Tests.Api.Tickets;
+namespace TicketFlow.Functions.Tests.Api.Management;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class TicketRegistrationTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class WorkflowStartTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private ApiHost _host = null!;
 
@@ -33,6 +35,25 @@ public sealed class TicketRegistrationTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal(HttpStatusCode.Accepted, repeated.StatusCode);
         Assert.Equal("2026-11-02", (await repeated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resource").GetProperty("registeredOn").GetString());
         Assert.NotNull(await _host.App.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync("ticket:P00001:R-1"));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_review_request_that_stopped_after_the_record_is_completed_by_repeating_it_from_the_kept_record()
+    {
+        using var client = _host.Client(_host.FirstEnKey);
+        using var registered = await client.PostAsync("/api/v1/tickets", Json("""{"ticketNumber":"R-2","ticketholder":{"id":"th-r2","name":"Jordan"}}"""));
+        await _host.App.Services.GetRequiredService<IServicesAndSupportsReviewRepository>().AddAsync(
+            new ServicesAndSupportsReview("P00001", "SS-1", new DateOnly(2026, 11, 2), new DateOnly(2026, 12, 2), ["R-2"],
+                ServicesAndSupportsReviewStatus.Preparing, new Dictionary<string, DocumentReference>(), null), CancellationToken.None);
+        var body = Json("""{"reviewId":"SS-1","receivedOn":"2026-11-03","dueOn":"2026-12-03","ticketNumbers":["R-2"]}""");
+
+        using var repeated = await client.PostAsync("/api/v1/reviews", body);
+        using var again = await client.PostAsync("/api/v1/reviews", Json("""{"reviewId":"SS-1","receivedOn":"2026-11-03","dueOn":"2026-12-03","ticketNumbers":["R-2"]}"""));
+
+        Assert.Equal(HttpStatusCode.Accepted, repeated.StatusCode);
+        var started = await _host.App.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync("ssreview:P00001:SS-1", getInputsAndOutputs: true);
+        Assert.Contains("2026-12-02", started!.SerializedInput, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 }
