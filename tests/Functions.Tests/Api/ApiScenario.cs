@@ -64,6 +64,22 @@ public static class ApiScenario
         throw new TimeoutException($"The workflow did not get there within {(limit ?? TimeSpan.FromSeconds(10)).TotalSeconds} s.");
     }
 
+    /// <summary>Reads until <paramref name="done"/> holds (or 100 reads, 50 ms apart, have been made) and returns the last value.</summary>
+    public static async Task<T> PollAsync<T>(Func<Task<T?>> read, Func<T, bool> done)
+    {
+        // The workflow reacts asynchronously to a raised event; poll briefly rather than sleep a fixed time.
+        for (var attempt = 0; ; attempt++)
+        {
+            var value = await read();
+            if (value is not null && (done(value) || attempt == 100))
+            {
+                return value;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

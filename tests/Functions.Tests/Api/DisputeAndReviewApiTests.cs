@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using TicketFlow.Functions.Tests.Fixtures;
+using static TicketFlow.Functions.Tests.Api.ApiScenario;
 
 namespace TicketFlow.Functions.Tests.Api;
 
@@ -111,19 +112,5 @@ public sealed class DisputeAndReviewApiTests(AzuriteFixture azurite) : IAsyncLif
             .ToList();
         Assert.Contains("/api/v1/tickets/{ticketNumber}/iwps/{iwpId}/amendments", routes);
         Assert.All(routes, route => Assert.True(paths.TryGetProperty(route, out _), $"{route} is not in the OpenAPI document"));
-    }
-
-    private static async Task<T> PollAsync<T>(Func<Task<T?>> read, Func<T, bool> done)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var value = await read();
-            if (value is not null && (done(value) || attempt == 100))
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

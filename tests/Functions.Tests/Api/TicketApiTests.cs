@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using TicketFlow.Functions.Tests.Fixtures;
+using static TicketFlow.Functions.Tests.Api.ApiScenario;
 
 namespace TicketFlow.Functions.Tests.Api;
 
@@ -18,27 +19,6 @@ public sealed class TicketApiTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
-    private static string Iwp(DateOnly signedOn)
-    {
-        var root = RepositoryRoot();
-        var text = File.ReadAllText(Path.Combine(root, "samples", "iwp.json"));
-        return text.Replace("\"2025-06-03\"", $"\"{signedOn:yyyy-MM-dd}\"", StringComparison.Ordinal)
-            .Replace("\"2025-06-02\"", $"\"{signedOn:yyyy-MM-dd}\"", StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TicketFlow.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
-    }
-
     private async Task RegisterAsync(HttpClient client, string ticket)
     {
         var response = await client.PostAsync("/api/v1/tickets", Json($$"""{"ticketNumber":"{{ticket}}","ticketholder":{"id":"th-{{ticket}}","name":"Jordan","email":"jordan@mail.example"},"staffId":"s1"}"""));
@@ -51,7 +31,7 @@ public sealed class TicketApiTests(AzuriteFixture azurite) : IAsyncLifetime
         using var client = _host.Client(_host.FirstEnKey);
         await RegisterAsync(client, "T-100");
 
-        var submitted = await client.PostAsync("/api/v1/tickets/T-100/iwps", Json(Iwp(Recently)));
+        var submitted = await client.PostAsync("/api/v1/tickets/T-100/iwps", Json(SampleIwp(Recently)));
         var body = await submitted.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
@@ -90,7 +70,7 @@ public sealed class TicketApiTests(AzuriteFixture azurite) : IAsyncLifetime
             (c, t) => c.GetAsync($"/api/v1/tickets/{t}"),
             (c, t) => c.GetAsync($"/api/v1/tickets/{t}/case-notes"),
             (c, t) => c.GetAsync($"/api/v1/tickets/{t}/timeline"),
-            (c, t) => c.PostAsync($"/api/v1/tickets/{t}/iwps", Json(Iwp(Recently))),
+            (c, t) => c.PostAsync($"/api/v1/tickets/{t}/iwps", Json(SampleIwp(Recently))),
             (c, t) => c.PostAsync($"/api/v1/tickets/{t}/events", Json($$"""{"type":"IwpSubmitted","on":"{{Recently:yyyy-MM-dd}}"}""")),
             (c, t) => c.PostAsync($"/api/v1/tickets/{t}/contacts", Json($$"""{"on":"{{Recently:yyyy-MM-dd}}","method":"Phone","staffId":"s1","twoWay":true,"notes":"x"}""")),
             (c, t) => c.GetAsync($"/api/v1/instances/ticket:P00001:{t}"),
@@ -174,12 +154,12 @@ public sealed class TicketApiTests(AzuriteFixture azurite) : IAsyncLifetime
 
         using var wrongType = new MultipartFormDataContent
         {
-            { new StringContent(Iwp(Recently)), "iwp" },
+            { new StringContent(SampleIwp(Recently)), "iwp" },
             { new ByteArrayContent("MZ"u8.ToArray()) { Headers = { ContentType = new("application/x-msdownload") } }, "document", "iwp.exe" },
         };
         using var tooLarge = new MultipartFormDataContent
         {
-            { new StringContent(Iwp(Recently)), "iwp" },
+            { new StringContent(SampleIwp(Recently)), "iwp" },
             { new ByteArrayContent(new byte[11 * 1024 * 1024]) { Headers = { ContentType = new("application/pdf") } }, "document", "iwp.pdf" },
         };
 
@@ -242,20 +222,5 @@ public sealed class TicketApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("Terminated", terminated.GetProperty("runtimeStatus").GetString());
         Assert.Equal(HttpStatusCode.OK, (await owner.DeleteAsync($"/api/v1/instances/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/v1/instances/{id}")).StatusCode);
-    }
-
-    private static async Task<T> PollAsync<T>(Func<Task<T?>> read, Func<T, bool> done)
-    {
-        // The workflow reacts asynchronously to a raised event; poll briefly rather than sleep a fixed time.
-        for (var attempt = 0; ; attempt++)
-        {
-            var value = await read();
-            if (value is not null && (done(value) || attempt == 100))
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
     }
 }
