@@ -17,11 +17,27 @@ public static class ApiScenario
             .Replace("\"2025-06-02\"", $"\"{day}\"", StringComparison.Ordinal);
     }
 
+    /// <summary>A dispute request as multipart: the request JSON and, unless left out, the agreement copy.</summary>
+    public static MultipartFormDataContent DisputeForm(
+        string id, string receivedOn, bool notCovered = true, bool withAgreement = true, string agreementType = "application/pdf", string issues = "Milestone payment split")
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent($$"""{"disputeId":"{{id}}","stateVrAgency":"State VR","requestedBy":"EmploymentNetwork","notCoveredByAgreementOrStateProcedures":{{(notCovered ? "true" : "false")}},"issues":"{{issues}}","enPosition":"Ours","stateVrAgencyPosition":"Theirs","requestReceivedOn":"{{receivedOn}}"}"""), "request" },
+        };
+        if (withAgreement)
+        {
+            form.Add(new ByteArrayContent("%PDF-1.7 agreement"u8.ToArray()) { Headers = { ContentType = new(agreementType) } }, "agreement", "agreement.pdf");
+        }
+
+        return form;
+    }
+
     /// <summary>Registers a ticket and takes it through IWP, submission, receipt and a compliant review: assigned, in IJA.</summary>
-    public static async Task AssignAsync(HttpClient client, string ticket, DateOnly on)
+    public static async Task AssignAsync(HttpClient client, string ticket, DateOnly on, string ticketholderName = "Jordan")
     {
         var day = on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await PostAsync(client, "/api/v1/tickets", $$$"""{"ticketNumber":"{{{ticket}}}","ticketholder":{"id":"th-{{{ticket}}}","name":"Jordan"}}""");
+        await PostAsync(client, "/api/v1/tickets", $$$"""{"ticketNumber":"{{{ticket}}}","ticketholder":{"id":"th-{{{ticket}}}","name":"{{{ticketholderName}}}"}}""");
         await PostAsync(client, $"/api/v1/tickets/{ticket}/iwps", SampleIwp(on));
 
         // The API checks each event against the status the workflow last published, so each step waits until the

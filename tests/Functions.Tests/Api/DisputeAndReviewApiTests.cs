@@ -19,19 +19,8 @@ public sealed class DisputeAndReviewApiTests(AzuriteFixture azurite) : IAsyncLif
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private static MultipartFormDataContent DisputeForm(string id, bool notCovered = true, bool withAgreement = true, string agreementType = "application/pdf")
-    {
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent($$"""{"disputeId":"{{id}}","stateVrAgency":"State VR","requestedBy":"EmploymentNetwork","notCoveredByAgreementOrStateProcedures":{{(notCovered ? "true" : "false")}},"issues":"Milestone payment split","enPosition":"Ours","stateVrAgencyPosition":"Theirs","requestReceivedOn":"{{Recently}}"}"""), "request" },
-        };
-        if (withAgreement)
-        {
-            form.Add(new ByteArrayContent("%PDF-1.7 agreement"u8.ToArray()) { Headers = { ContentType = new(agreementType) } }, "agreement", "agreement.pdf");
-        }
-
-        return form;
-    }
+    private static MultipartFormDataContent DisputeForm(string id, bool notCovered = true, bool withAgreement = true, string agreementType = "application/pdf") =>
+        ApiScenario.DisputeForm(id, Recently, notCovered, withAgreement, agreementType);
 
     [Fact]
     public async Task A_dispute_request_with_its_agreement_opens_the_pms_20_day_window_and_a_decision_request_before_the_recommendation_is_refused()
