@@ -25,6 +25,9 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "Request too large", "The request body is larger than this endpoint accepts."),
+            // ASP.NET Core's wording for a missing body speaks to the developer of the endpoint, not to its caller.
+            BadHttpRequestException bad when bad.Message.Contains("no body was provided", StringComparison.Ordinal) =>
+                (bad.StatusCode, "Body required", "This endpoint needs a JSON body (Content-Type: application/json)."),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", bad.Message),
             System.Text.Json.JsonException json => (400, "Invalid JSON", json.Message),
 

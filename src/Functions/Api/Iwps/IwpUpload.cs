@@ -58,7 +58,20 @@ internal sealed record IwpUpload(string Json, IFormFile? Document)
             return (null, TypedResults.Problem($"The signed document must be one of {string.Join(", ", DocumentTypes)}.", statusCode: 415, title: "Unsupported document type"));
         }
 
-        return document is { Length: > MaxDocumentBytes } ? (null, TooLarge()) : (new IwpUpload(form["iwp"].ToString(), document), null);
+        if (document is { Length: > MaxDocumentBytes })
+        {
+            return (null, TooLarge());
+        }
+
+        // The plan may come as a field or, as `curl -F iwp=@plan.json` sends it, as a file part.
+        var json = form["iwp"].ToString();
+        if (json.Length == 0 && form.Files.GetFile("iwp") is { Length: > 0 and <= MaxJsonBytes } planFile)
+        {
+            using var reader = new StreamReader(planFile.OpenReadStream());
+            json = await reader.ReadToEndAsync(ct);
+        }
+
+        return (new IwpUpload(json, document), null);
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge() =>

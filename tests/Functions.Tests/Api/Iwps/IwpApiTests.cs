@@ -104,6 +104,20 @@ public sealed class IwpApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_amendment_whose_plan_is_sent_as_a_file_part_as_curl_sends_it_is_read_like_a_field()
+    {
+        using var client = _host.Client(_host.FirstEnKey);
+        var iwpId = await SubmittedIwpAsync(client, "A-10");
+        var plan = new ByteArrayContent(Encoding.UTF8.GetBytes(Amendment(Amended, Amended)));
+        plan.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await client.PostAsync($"/api/v1/tickets/A-10/iwps/{iwpId}/amendments", new MultipartFormDataContent { { plan, "iwp", "amended.json" } });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(2, (await RecordsAsync(client, "A-10", 2)).Length);
+    }
+
+    [Fact]
     public async Task An_amendment_without_both_signatures_answers_422_with_its_findings_and_records_nothing()
     {
         using var client = _host.Client(_host.FirstEnKey);

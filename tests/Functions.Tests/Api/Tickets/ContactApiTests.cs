@@ -102,6 +102,18 @@ public sealed class ContactApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_contact_without_a_body_answers_400_saying_a_json_body_is_needed()
+    {
+        using var client = _host.Client(_host.FirstEnKey);
+
+        using var response = await client.PostAsync("/api/v1/tickets/C-6/contacts", content: null);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Body required", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Another_ens_contact_and_case_note_answer_404_like_missing_ones()
     {
         using var owner = _host.Client(_host.FirstEnKey);
