@@ -74,7 +74,11 @@ public static class ApiServiceCollectionExtensions
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, ct) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                // When the caller's window opens again, as the limiter knows it; the whole window if it does not say.
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
+                    ? after
+                    : context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiSecurityOptions>>().Value.RateWindow;
+                context.HttpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await TypedResults.Problem("Too many requests from this caller; retry after the time in Retry-After.",
                     statusCode: StatusCodes.Status429TooManyRequests, title: "Rate limit exceeded").ExecuteAsync(context.HttpContext);
             };
