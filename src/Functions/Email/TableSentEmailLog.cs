@@ -8,7 +8,8 @@ namespace TicketFlow.Functions.Email;
 
 /// <summary>
 /// <see cref="ISentEmailLog"/> in Azure Table Storage. One entity per send key, partitioned by its SHA-256 (keys may
-/// be long or hold any character); the table is created on first use.
+/// be long or hold any character); the table is created on first use. The key ends with the recipient's address, so
+/// only its hash is stored: the log holds no address at rest, and a lookup by key gives the address back from the key.
 /// </summary>
 public sealed class TableSentEmailLog(TableClient table) : ISentEmailLog
 {
@@ -25,7 +26,7 @@ public sealed class TableSentEmailLog(TableClient table) : ISentEmailLog
         }
 
         var e = found.Value!;
-        return new SentEmailRecord(e.SendKey, e.Recipient, Enum.Parse<EmailTemplateId>(e.TemplateId), e.SentAt, e.ProviderMessageId, e.TicketId, e.ReminderId);
+        return new SentEmailRecord(sendKey, RecipientOf(sendKey), Enum.Parse<EmailTemplateId>(e.TemplateId), e.SentAt, e.ProviderMessageId, e.TicketId, e.ReminderId);
     }
 
     /// <inheritdoc />
@@ -38,8 +39,6 @@ public sealed class TableSentEmailLog(TableClient table) : ISentEmailLog
             {
                 PartitionKey = PartitionKey(record.SendKey),
                 RowKey = "sent",
-                SendKey = record.SendKey,
-                Recipient = record.Recipient,
                 TemplateId = record.TemplateId.ToString(),
                 SentAt = record.SentAt,
                 ProviderMessageId = record.ProviderMessageId,
@@ -49,6 +48,9 @@ public sealed class TableSentEmailLog(TableClient table) : ISentEmailLog
             TableUpdateMode.Replace,
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The address at the end of a send key (see <see cref="EmailSendKey"/>).</summary>
+    private static string RecipientOf(string sendKey) => sendKey[(sendKey.LastIndexOf('|') + 1)..];
 
     private static string PartitionKey(string sendKey) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sendKey)));
 
@@ -62,10 +64,6 @@ public sealed class TableSentEmailLog(TableClient table) : ISentEmailLog
         public DateTimeOffset? Timestamp { get; set; }
 
         public ETag ETag { get; set; }
-
-        public string SendKey { get; set; } = string.Empty;
-
-        public string Recipient { get; set; } = string.Empty;
 
         public string TemplateId { get; set; } = string.Empty;
 

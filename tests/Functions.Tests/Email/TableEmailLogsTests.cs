@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TicketFlow.Functions.Email;
+using TicketFlow.Functions.Storage.Tables;
 using TicketFlow.Functions.Tests.Fixtures;
 using TicketFlow.Workflow.Notifications;
 
@@ -36,6 +37,21 @@ public sealed class TableEmailLogsTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(1, _sendGrid.RequestCount);
         Assert.True(Assert.Single(second.Recipients).AlreadySent);
         Assert.Equal(first.Recipients[0].ProviderMessageId, second.Recipients[0].ProviderMessageId);
+    }
+
+    [Fact]
+    public async Task The_sent_log_keeps_no_recipient_address_at_rest_and_gives_it_back_from_the_key()
+    {
+        var table = azurite.CreateTableServiceClient().GetTableClient(AzuriteFixture.UniqueName("sent"));
+        var log = new TableSentEmailLog(table);
+
+        await Sender(log).SendAsync(SendGridEmailSenderTests.Reminder(to: ["pat.lee@mail.example"]));
+
+        var stored = Assert.Single(await table.QueryAsync<TableEntity>().ToListAsync());
+        Assert.DoesNotContain(stored.Values, v => v?.ToString()?.Contains("pat.lee", StringComparison.OrdinalIgnoreCase) == true);
+        Assert.DoesNotContain("pat.lee", stored.PartitionKey + stored.RowKey, StringComparison.OrdinalIgnoreCase);
+        var found = await log.FindAsync("reminder-R1|2026-03-16|pat.lee@mail.example");
+        Assert.Equal("pat.lee@mail.example", found!.Recipient);
     }
 
     [Fact]
