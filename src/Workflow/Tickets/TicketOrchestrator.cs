@@ -125,13 +125,14 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
     }
 
     /// <summary>
-    /// Writes the record an event brought with it. A case note is the evidence of a contact that happened and is kept
-    /// even when the ticket's state means the contact no longer counts (the refusal is recorded beside it); an IWP or
+    /// Writes the record an event brought with it. A case note is the evidence of a contact (or a request for none) that
+    /// happened and is kept even when the ticket's state means it no longer counts (the refusal is recorded beside it); an IWP or
     /// amendment becomes part of the ticket's records only when its state accepts it.
     /// </summary>
     private static Task RecordEvidenceAsync(TaskOrchestrationContext context, TicketEvent ticketEvent, bool allowed) => ticketEvent switch
     {
         ContactAttemptRecorded { Note: { } note } => context.CallActivityAsync<bool>(nameof(RecordCaseNoteActivity), note, TaskRetries.Standard),
+        NoContactRequested { Note: { } note } => context.CallActivityAsync<bool>(nameof(RecordCaseNoteActivity), note, TaskRetries.Standard),
         IwpSigned { Record: { } plan } when allowed => context.CallActivityAsync<bool>(nameof(RecordIwpActivity), plan, TaskRetries.Standard),
         IwpAmended { Record: { } amendment } when allowed => context.CallActivityAsync<bool>(nameof(RecordIwpActivity), amendment, TaskRetries.Standard),
         _ => Task.CompletedTask,

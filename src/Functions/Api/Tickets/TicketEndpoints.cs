@@ -30,6 +30,7 @@ internal static class TicketEndpoints
         tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}", GetAsync).WithSummary("A ticket with its open deadlines.");
         tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/events", RecordEventAsync).WithSummary("Record a ticket event (submission, TPM receipt, review decision, portal assignment, phase change, work start, no-contact request, check-in email, unassignment, disposal confirmation).");
         tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/contacts", RecordContactAsync).WithSummary("Record a contact attempt or a two-way contact: 202 with the case note, which the ticket's workflow writes within moments (Location).");
+        tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/no-contact-requests", RecordNoContactRequestAsync).WithSummary("Record the ticketholder's request not to be contacted: 202 with its case note; the unassignment clock runs from it.");
         tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/case-notes/{noteId:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}", CaseNoteAsync).WithSummary("One case note.");
         tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/case-notes", CaseNotesAsync).WithSummary("The ticket's case notes, optionally in a date window.");
         tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/timeline", TimelineAsync).WithSummary("What happened to the ticket and its deadlines, in order.");
@@ -124,13 +125,14 @@ internal static class TicketEndpoints
         }
 
         // Signatures come with their IWP, contacts with their case note, and the end of retention from the ticket's own clock.
-        if (ticketEvent is IwpSigned or IwpAmended or ContactAttemptRecorded or RetentionPeriodEnded)
+        if (ticketEvent is IwpSigned or IwpAmended or ContactAttemptRecorded or NoContactRequested or RetentionPeriodEnded)
         {
             var where = ticketEvent switch
             {
                 IwpSigned => "iwps",
                 IwpAmended => "iwps/{iwpId}/amendments",
                 ContactAttemptRecorded => "contacts",
+                NoContactRequested => "no-contact-requests",
                 _ => "none: the workflow raises it",
             };
             return new ApiValidation().Add("type", $"{ticketEvent.GetType().Name} is recorded through its own endpoint ({where}).").Problem();
@@ -160,12 +162,31 @@ internal static class TicketEndpoints
         return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}", new { Accepted = stamped.GetType().Name, NextStatus = decision.NextStatus });
     }
 
-    private static async Task<IResult> RecordContactAsync(
+    private static Task<IResult> RecordContactAsync(
         string ticketNumber, ContactRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
+        DurableTaskClient client, TimeProvider time, CancellationToken ct) =>
+        RecordWithCaseNoteAsync(ticketNumber, request.On, request.StaffId, request.Notes,
+            request.TwoWay ? CaseNoteKind.TwoWayContact : CaseNoteKind.ContactAttempt, request.Method,
+            (actor, note) => new ContactAttemptRecorded(request.On, actor, note.NoteId, request.Method, request.TwoWay, note),
+            http, networks, tickets, client, time, ct);
+
+    private static Task<IResult> RecordNoContactRequestAsync(
+        string ticketNumber, NoContactRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
+        DurableTaskClient client, TimeProvider time, CancellationToken ct) =>
+        RecordWithCaseNoteAsync(ticketNumber, request.On, request.StaffId, request.Notes, CaseNoteKind.NoContactRequest, method: null,
+            (actor, note) => new NoContactRequested(request.On, actor, note),
+            http, networks, tickets, client, time, ct);
+
+    /// <summary>
+    /// An event whose evidence is a case note (a contact, a no-contact request). The most frequent write of all, so it
+    /// reads no record store: the EN comes from a cache, the ticket's status from its workflow's last published
+    /// progress (the durable store, on this host).
+    /// </summary>
+    private static async Task<IResult> RecordWithCaseNoteAsync(
+        string ticketNumber, DateOnly on, string staffId, string notes, CaseNoteKind kind, ContactMethod? method,
+        Func<string, CaseNote, TicketEvent> eventFor, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
         DurableTaskClient client, TimeProvider time, CancellationToken ct)
     {
-        // The most frequent write of all, so it reads no record store: the EN comes from a cache, the ticket's status
-        // from its workflow's last published progress (the durable store, on this host).
         var caller = Caller.From(http.User);
         if (await networks.FindAsync(caller.EnPid, ct) is not { } en)
         {
@@ -177,24 +198,22 @@ internal static class TicketEndpoints
         if (workflow is null || !workflow.IsRunning)
         {
             // A completed workflow means the ticket's records were disposed of; a failed or terminated one leaves the
-            // ticket with nothing to apply the contact to, which an operator must see.
+            // ticket with nothing to apply the event to, which an operator must see.
             return workflow is null || workflow.RuntimeStatus == Durable.OrchestrationRuntimeStatus.Completed
                 || await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is null
                 ? NotFound(ticketNumber)
                 : Conflict($"The ticket's workflow is {workflow.RuntimeStatus}; an operator must restart it before contacts can be recorded.");
         }
 
-        var check = new ApiValidation().Id("staffId", request.StaffId).Text("notes", request.Notes, 4000)
-            .NotInFuture("on", request.On, new EnTimeZone(en.TimeZone).Today(time));
+        var check = new ApiValidation().Id("staffId", staffId).Text("notes", notes, 4000)
+            .NotInFuture("on", on, new EnTimeZone(en.TimeZone).Today(time));
         if (!check.IsValid)
         {
             return check.Problem();
         }
 
-        var noteId = $"note-{Guid.NewGuid():N}"[..21];
-        var note = new CaseNote(caller.EnPid, ticketNumber, noteId, request.On,
-            request.TwoWay ? CaseNoteKind.TwoWayContact : CaseNoteKind.ContactAttempt, request.Method, request.StaffId, request.Notes);
-        var recorded = new ContactAttemptRecorded(request.On, caller.Name, noteId, request.Method, request.TwoWay, note);
+        var note = new CaseNote(caller.EnPid, ticketNumber, $"note-{Guid.NewGuid():N}"[..21], on, kind, method, staffId, notes);
+        var recorded = eventFor(caller.Name, note);
         var status = workflow.ReadCustomStatusAs<TicketProgress>()?.Status ?? TicketStatus.Registered;
         var decision = TicketTransitions.Check(new TicketFacts(status, false, en.AssignsInTicketPortal, null), recorded);
         if (!decision.Allowed)
@@ -206,7 +225,7 @@ internal static class TicketEndpoints
         // then writes the case note, the ticket change (with the caller, for the audit trail) and the deadlines, each
         // exactly once, so a failed request has written nothing and an accepted one cannot be half-recorded.
         await client.RaiseEventAsync(instanceId, nameof(TicketEventMessage), new TicketEventMessage(recorded), ct);
-        return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}/case-notes/{noteId}", note);
+        return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}/case-notes/{note.NoteId}", note);
     }
 
     private static async Task<IResult> CaseNoteAsync(string ticketNumber, string noteId, HttpContext http, ICaseNoteRepository notes, CancellationToken ct)

@@ -53,6 +53,32 @@ public sealed class ContactApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_no_contact_request_is_kept_as_a_case_note_and_starts_the_unassignment_clock()
+    {
+        using var client = _host.Client(_host.FirstEnKey);
+        await AssignAsync(client, "C-7", Recently);
+
+        using var accepted = await client.PostAsync("/api/v1/tickets/C-7/no-contact-requests",
+            Json($$"""{"on":"{{Recently:yyyy-MM-dd}}","staffId":"s1","notes":"Asked by phone not to be contacted for now."}"""));
+        using var asEvent = await client.PostAsync("/api/v1/tickets/C-7/events", Json($$"""{"type":"NoContactRequested","on":"{{Recently:yyyy-MM-dd}}"}"""));
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, asEvent.StatusCode);
+        JsonElement note = default;
+        await UntilAsync(async () =>
+        {
+            using var response = await client.GetAsync(accepted.Headers.Location);
+            note = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
+            return response.IsSuccessStatusCode;
+        });
+        Assert.Equal("NoContactRequest", note.GetProperty("kind").GetString());
+        var ticket = await PollAsync(() => client.GetFromJsonAsync<JsonElement>("/api/v1/tickets/C-7"),
+            t => t.GetProperty("deadlines").EnumerateArray().Any(d => d.GetProperty("ruleId").GetString() == "ija-unassign"));
+        var unassign = ticket.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("ruleId").GetString() == "ija-unassign");
+        Assert.Equal($"{Recently:yyyy-MM-dd}", unassign.GetProperty("clockStartedOn").GetString());
+    }
+
+    [Fact]
     public async Task A_contact_before_the_ticket_is_assigned_answers_409_and_writes_nothing()
     {
         using var client = _host.Client(_host.FirstEnKey);

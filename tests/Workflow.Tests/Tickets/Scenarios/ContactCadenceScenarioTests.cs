@@ -82,6 +82,19 @@ public sealed class ContactCadenceScenarioTests
     }
 
     [Fact]
+    public async Task A_no_contact_request_that_comes_with_its_case_note_writes_it_and_starts_the_60_day_clock()
+    {
+        await using var scenario = await AssignedTicketAsync("T-205");
+        var note = new CaseNote(EnPid, "T-205", "n1", D(2026, 1, 22), CaseNoteKind.NoContactRequest, null, "s1", "Asked not to be contacted.");
+
+        await scenario.RaiseAsync("T-205", new NoContactRequested(D(2026, 1, 22), "key:cms", note));
+
+        Assert.Equal(note, scenario.Records.CaseNotes[(EnPid, "T-205", "n1")]);
+        var unassign = scenario.Deadline("T-205", RuleIds.IjaUnassign);
+        Assert.Equal((D(2026, 1, 22), D(2026, 3, 23)), (unassign.ClockStartedOn, unassign.DueOn));
+    }
+
+    [Fact]
     public async Task A_contact_the_tickets_state_refuses_keeps_its_case_note_as_evidence_and_records_the_refusal()
     {
         await using var scenario = await WorkflowScenario.StartAsync(D(2026, 1, 2));
