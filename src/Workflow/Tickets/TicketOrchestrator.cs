@@ -46,7 +46,7 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
 
             var today = zone.DateOf(context.CurrentUtcDateTime);
             var next = agenda.Next(state, today);
-            context.SetCustomStatus(new TicketProgress(state.Status, agenda.OpenDeadlines(state), next));
+            context.SetCustomStatus(new TicketProgress(state.Status, agenda.OpenDeadlines(state), next, state.Facts));
 
             var message = await context.EventOrTimeAsync<TicketEventMessage>(
                 nameof(TicketEventMessage), next is null ? null : zone.InstantOf(next.On, next.Hour));

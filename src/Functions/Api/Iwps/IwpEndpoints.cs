@@ -1,4 +1,5 @@
 using TicketFlow.Durable.Client;
+using TicketFlow.Functions.Api.Tickets;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Documents;
 using TicketFlow.Workflow.EmploymentNetworks;
@@ -35,9 +36,15 @@ internal static class IwpEndpoints
         IDocumentStore documents, DurableTaskClient client, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
-        if (await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is not { } ticket || await networks.FindAsync(caller.EnPid, ct) is not { } en)
+        if (await networks.FindAsync(caller.EnPid, ct) is not { } en)
         {
-            return NotFound($"There is no ticket {ticketNumber}.");
+            return TicketWorkflow.NotFound(ticketNumber);
+        }
+
+        var (facts, stopped) = await TicketWorkflow.FactsAsync(client, tickets, caller.EnPid, en.AssignsInTicketPortal, ticketNumber, ct);
+        if (stopped is not null)
+        {
+            return stopped;
         }
 
         var (upload, unreadable) = await IwpUpload.ReadAsync(http.Request, ct);
@@ -57,7 +64,7 @@ internal static class IwpEndpoints
 
         var (enSigned, thSigned, signedOn) = signatures.Dates!.Value;
         var signed = new IwpSigned(signedOn, caller.Name, NewId("iwp"), enSigned, thSigned, result.HasBlockingFindings);
-        var decision = TicketTransitions.Check(new TicketFacts(ticket.Status, false, en.AssignsInTicketPortal, null), signed);
+        var decision = TicketTransitions.Check(facts!, signed);
         if (!decision.Allowed)
         {
             return Conflict(decision.Reason!);
@@ -86,9 +93,15 @@ internal static class IwpEndpoints
         IDocumentStore documents, DurableTaskClient client, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
-        if (await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is not { } ticket || await networks.FindAsync(caller.EnPid, ct) is not { } en)
+        if (await networks.FindAsync(caller.EnPid, ct) is not { } en)
         {
-            return NotFound($"There is no ticket {ticketNumber}.");
+            return TicketWorkflow.NotFound(ticketNumber);
+        }
+
+        var (facts, stopped) = await TicketWorkflow.FactsAsync(client, tickets, caller.EnPid, en.AssignsInTicketPortal, ticketNumber, ct);
+        if (stopped is not null)
+        {
+            return stopped;
         }
 
         // An amendment is attached to the original plan, never to another amendment.
@@ -116,7 +129,7 @@ internal static class IwpEndpoints
 
         var (enSigned, thSigned, signedOn) = signatures.Dates!.Value;
         var amended = new IwpAmended(signedOn, caller.Name, NewId("amd"));
-        var decision = TicketTransitions.Check(new TicketFacts(ticket.Status, false, en.AssignsInTicketPortal, null), amended);
+        var decision = TicketTransitions.Check(facts!, amended);
         if (!decision.Allowed)
         {
             return Conflict(decision.Reason!);

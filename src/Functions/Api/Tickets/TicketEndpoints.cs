@@ -116,12 +116,18 @@ internal static class TicketEndpoints
 
     private static async Task<IResult> RecordEventAsync(
         string ticketNumber, TicketEvent ticketEvent, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
-        IIwpRepository iwps, DurableTaskClient client, TimeProvider time, CancellationToken ct)
+        DurableTaskClient client, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
-        if (await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is not { } ticket || await networks.FindAsync(caller.EnPid, ct) is not { } en)
+        if (await networks.FindAsync(caller.EnPid, ct) is not { } en)
         {
             return NotFound(ticketNumber);
+        }
+
+        var (facts, stopped) = await TicketWorkflow.FactsAsync(client, tickets, caller.EnPid, en.AssignsInTicketPortal, ticketNumber, ct);
+        if (stopped is not null)
+        {
+            return stopped;
         }
 
         // Signatures come with their IWP, contacts with their case note, and the end of retention from the ticket's own clock.
@@ -150,9 +156,7 @@ internal static class TicketEndpoints
         }
 
         var stamped = ticketEvent with { Actor = caller.Name };
-        var latestIwp = (await iwps.ListAsync(caller.EnPid, ticketNumber, ct)).Where(r => r.AmendsIwpId is null).MaxBy(r => r.RecordedAt);
-        var blocking = latestIwp?.Findings.Any(f => f.Severity == FindingSeverity.Blocking) == true;
-        var decision = TicketTransitions.Check(new TicketFacts(ticket.Status, blocking, en.AssignsInTicketPortal, null), stamped);
+        var decision = TicketTransitions.Check(facts!, stamped);
         if (!decision.Allowed)
         {
             return Conflict(decision.Reason!);
@@ -193,16 +197,10 @@ internal static class TicketEndpoints
             return NotFound(ticketNumber);
         }
 
-        var instanceId = TicketInstanceId.For(caller.EnPid, ticketNumber);
-        var workflow = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, ct);
-        if (workflow is null || !workflow.IsRunning)
+        var (facts, stopped) = await TicketWorkflow.FactsAsync(client, tickets, caller.EnPid, en.AssignsInTicketPortal, ticketNumber, ct);
+        if (stopped is not null)
         {
-            // A completed workflow means the ticket's records were disposed of; a failed or terminated one leaves the
-            // ticket with nothing to apply the event to, which an operator must see.
-            return workflow is null || workflow.RuntimeStatus == Durable.OrchestrationRuntimeStatus.Completed
-                || await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is null
-                ? NotFound(ticketNumber)
-                : Conflict($"The ticket's workflow is {workflow.RuntimeStatus}; an operator must restart it before contacts can be recorded.");
+            return stopped;
         }
 
         var check = new ApiValidation().Id("staffId", staffId).Text("notes", notes, 4000)
@@ -214,8 +212,7 @@ internal static class TicketEndpoints
 
         var note = new CaseNote(caller.EnPid, ticketNumber, $"note-{Guid.NewGuid():N}"[..21], on, kind, method, staffId, notes);
         var recorded = eventFor(caller.Name, note);
-        var status = workflow.ReadCustomStatusAs<TicketProgress>()?.Status ?? TicketStatus.Registered;
-        var decision = TicketTransitions.Check(new TicketFacts(status, false, en.AssignsInTicketPortal, null), recorded);
+        var decision = TicketTransitions.Check(facts!, recorded);
         if (!decision.Allowed)
         {
             return Conflict(decision.Reason!);
@@ -224,7 +221,7 @@ internal static class TicketEndpoints
         // The request's one write: the event, with the note inside it, committed to the durable store. The workflow
         // then writes the case note, the ticket change (with the caller, for the audit trail) and the deadlines, each
         // exactly once, so a failed request has written nothing and an accepted one cannot be half-recorded.
-        await client.RaiseEventAsync(instanceId, nameof(TicketEventMessage), new TicketEventMessage(recorded), ct);
+        await client.RaiseEventAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), nameof(TicketEventMessage), new TicketEventMessage(recorded), ct);
         return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}/case-notes/{note.NoteId}", note);
     }
 
@@ -261,8 +258,7 @@ internal static class TicketEndpoints
         return TypedResults.Ok(new { events = entries, deadlines = await deadlines.ListForSubjectAsync(caller.EnPid, ticketNumber, ct) });
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string ticketNumber) =>
-        TypedResults.Problem($"There is no ticket {ticketNumber}.", statusCode: 404, title: "Not found");
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string ticketNumber) => TicketWorkflow.NotFound(ticketNumber);
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Conflict(string reason) =>
         TypedResults.Problem(reason, statusCode: 409, title: "Not allowed in the ticket's current state");

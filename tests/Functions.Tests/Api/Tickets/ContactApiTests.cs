@@ -94,6 +94,19 @@ public sealed class ContactApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_contact_dated_before_the_ticket_was_assigned_is_refused_by_the_api_as_the_workflow_would()
+    {
+        using var client = _host.Client(_host.FirstEnKey);
+        await AssignAsync(client, "C-8", Recently);
+
+        using var response = await client.PostAsync("/api/v1/tickets/C-8/contacts",
+            Json($$"""{"on":"{{Recently.AddDays(-1):yyyy-MM-dd}}","method":"Phone","staffId":"s1","twoWay":true,"notes":"x"}"""));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("dated before the ticket became InitialJobAcquisition", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_contact_on_a_ticket_whose_workflow_was_terminated_answers_409_naming_it()
     {
         using var client = _host.Client(_host.FirstEnKey);

@@ -1,0 +1,38 @@
+using TicketFlow.Durable.Client;
+using TicketFlow.Workflow.Tickets;
+
+namespace TicketFlow.Functions.Api.Tickets;
+
+/// <summary>
+/// A ticket as its workflow last published it: whether it exists for the caller's EN, and the facts the transition
+/// table reads. Endpoints check an event against these before they write anything, so the API refuses exactly what
+/// the workflow would (a status, a date before the current status began, a blocking IWP finding), from one read of
+/// the durable store on this host.
+/// </summary>
+internal static class TicketWorkflow
+{
+    /// <summary>The ticket's facts, or the answer that stops the request (404 as for a missing ticket, 409 for a stopped workflow).</summary>
+    public static async Task<(TicketFacts? Facts, IResult? Problem)> FactsAsync(
+        DurableTaskClient client, ITicketRepository tickets, string enPid, bool assignsInTicketPortal, string ticketNumber, CancellationToken ct)
+    {
+        var workflow = await client.GetInstanceAsync(TicketInstanceId.For(enPid, ticketNumber), getInputsAndOutputs: true, ct);
+        if (workflow is null || !workflow.IsRunning)
+        {
+            // A completed workflow means the ticket's records were disposed of; a failed or terminated one leaves the
+            // ticket with nothing to apply an event to, which an operator must see.
+            return workflow is null || workflow.RuntimeStatus == Durable.OrchestrationRuntimeStatus.Completed
+                || await tickets.FindAsync(enPid, ticketNumber, ct) is null
+                ? (null, NotFound(ticketNumber))
+                : (null, TypedResults.Problem($"The ticket's workflow is {workflow.RuntimeStatus}; an operator must restart it before events can be recorded.",
+                    statusCode: 409, title: "Not allowed in the ticket's current state"));
+        }
+
+        // Before its first turn a new ticket's workflow has published nothing yet: it is Registered.
+        var progress = workflow.ReadCustomStatusAs<TicketProgress>();
+        return (progress?.Facts ?? new TicketFacts(progress?.Status ?? TicketStatus.Registered, false, assignsInTicketPortal, null), null);
+    }
+
+    /// <summary>The 404 of a ticket that is missing or belongs to another EN (the same words for both).</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string ticketNumber) =>
+        TypedResults.Problem($"There is no ticket {ticketNumber}.", statusCode: 404, title: "Not found");
+}
