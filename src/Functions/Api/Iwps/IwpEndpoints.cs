@@ -36,15 +36,10 @@ internal static class IwpEndpoints
         IDocumentStore documents, DurableTaskClient client, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
-        if (await networks.FindAsync(caller.EnPid, ct) is not { } en)
+        var (ticket, stopped) = await TicketWorkflow.FindAsync(client, networks, tickets, caller.EnPid, ticketNumber, ct);
+        if (ticket is not { En: var en, Facts: var facts })
         {
-            return TicketWorkflow.NotFound(ticketNumber);
-        }
-
-        var (facts, stopped) = await TicketWorkflow.FactsAsync(client, tickets, caller.EnPid, en.AssignsInTicketPortal, ticketNumber, ct);
-        if (stopped is not null)
-        {
-            return stopped;
+            return stopped!;
         }
 
         var (upload, unreadable) = await IwpUpload.ReadAsync(http.Request, ct);
@@ -64,7 +59,7 @@ internal static class IwpEndpoints
 
         var (enSigned, thSigned, signedOn) = signatures.Dates!.Value;
         var signed = new IwpSigned(signedOn, caller.Name, NewId("iwp"), enSigned, thSigned, result.HasBlockingFindings);
-        var decision = TicketTransitions.Check(facts!, signed);
+        var decision = TicketTransitions.Check(facts, signed);
         if (!decision.Allowed)
         {
             return Conflict(decision.Reason!);
@@ -93,15 +88,10 @@ internal static class IwpEndpoints
         IDocumentStore documents, DurableTaskClient client, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
-        if (await networks.FindAsync(caller.EnPid, ct) is not { } en)
+        var (ticket, stopped) = await TicketWorkflow.FindAsync(client, networks, tickets, caller.EnPid, ticketNumber, ct);
+        if (ticket is not { En: var en, Facts: var facts })
         {
-            return TicketWorkflow.NotFound(ticketNumber);
-        }
-
-        var (facts, stopped) = await TicketWorkflow.FactsAsync(client, tickets, caller.EnPid, en.AssignsInTicketPortal, ticketNumber, ct);
-        if (stopped is not null)
-        {
-            return stopped;
+            return stopped!;
         }
 
         // An amendment is attached to the original plan, never to another amendment.
@@ -129,7 +119,7 @@ internal static class IwpEndpoints
 
         var (enSigned, thSigned, signedOn) = signatures.Dates!.Value;
         var amended = new IwpAmended(signedOn, caller.Name, NewId("amd"));
-        var decision = TicketTransitions.Check(facts!, amended);
+        var decision = TicketTransitions.Check(facts, amended);
         if (!decision.Allowed)
         {
             return Conflict(decision.Reason!);

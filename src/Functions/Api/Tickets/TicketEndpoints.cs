@@ -119,15 +119,10 @@ internal static class TicketEndpoints
         DurableTaskClient client, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
-        if (await networks.FindAsync(caller.EnPid, ct) is not { } en)
+        var (ticket, stopped) = await TicketWorkflow.FindAsync(client, networks, tickets, caller.EnPid, ticketNumber, ct);
+        if (ticket is not { En: var en, Facts: var facts })
         {
-            return NotFound(ticketNumber);
-        }
-
-        var (facts, stopped) = await TicketWorkflow.FactsAsync(client, tickets, caller.EnPid, en.AssignsInTicketPortal, ticketNumber, ct);
-        if (stopped is not null)
-        {
-            return stopped;
+            return stopped!;
         }
 
         // Signatures come with their IWP, contacts with their case note, and the end of retention from the ticket's own clock.
@@ -156,7 +151,7 @@ internal static class TicketEndpoints
         }
 
         var stamped = ticketEvent with { Actor = caller.Name };
-        var decision = TicketTransitions.Check(facts!, stamped);
+        var decision = TicketTransitions.Check(facts, stamped);
         if (!decision.Allowed)
         {
             return Conflict(decision.Reason!);
@@ -192,15 +187,10 @@ internal static class TicketEndpoints
         DurableTaskClient client, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
-        if (await networks.FindAsync(caller.EnPid, ct) is not { } en)
+        var (ticket, stopped) = await TicketWorkflow.FindAsync(client, networks, tickets, caller.EnPid, ticketNumber, ct);
+        if (ticket is not { En: var en, Facts: var facts })
         {
-            return NotFound(ticketNumber);
-        }
-
-        var (facts, stopped) = await TicketWorkflow.FactsAsync(client, tickets, caller.EnPid, en.AssignsInTicketPortal, ticketNumber, ct);
-        if (stopped is not null)
-        {
-            return stopped;
+            return stopped!;
         }
 
         var check = new ApiValidation().Id("staffId", staffId).Text("notes", notes, 4000)
@@ -212,7 +202,7 @@ internal static class TicketEndpoints
 
         var note = new CaseNote(caller.EnPid, ticketNumber, $"note-{Guid.NewGuid():N}"[..21], on, kind, method, staffId, notes);
         var recorded = eventFor(caller.Name, note);
-        var decision = TicketTransitions.Check(facts!, recorded);
+        var decision = TicketTransitions.Check(facts, recorded);
         if (!decision.Allowed)
         {
             return Conflict(decision.Reason!);

@@ -1,4 +1,5 @@
 using TicketFlow.Durable.Client;
+using TicketFlow.Workflow.EmploymentNetworks;
 using TicketFlow.Workflow.Tickets;
 
 namespace TicketFlow.Functions.Api.Tickets;
@@ -11,10 +12,18 @@ namespace TicketFlow.Functions.Api.Tickets;
 /// </summary>
 internal static class TicketWorkflow
 {
-    /// <summary>The ticket's facts, or the answer that stops the request (404 as for a missing ticket, 409 for a stopped workflow).</summary>
-    public static async Task<(TicketFacts? Facts, IResult? Problem)> FactsAsync(
-        DurableTaskClient client, ITicketRepository tickets, string enPid, bool assignsInTicketPortal, string ticketNumber, CancellationToken ct)
+    /// <summary>
+    /// The caller's EN and the ticket's facts, or the answer that stops the request (404 as for a missing ticket, 409
+    /// for a stopped workflow).
+    /// </summary>
+    public static async Task<(WorkflowTicket? Ticket, IResult? Problem)> FindAsync(
+        DurableTaskClient client, IEmploymentNetworkRepository networks, ITicketRepository tickets, string enPid, string ticketNumber, CancellationToken ct)
     {
+        if (await networks.FindAsync(enPid, ct) is not { } en)
+        {
+            return (null, NotFound(ticketNumber));
+        }
+
         var workflow = await client.GetInstanceAsync(TicketInstanceId.For(enPid, ticketNumber), getInputsAndOutputs: true, ct);
         if (workflow is null || !workflow.IsRunning)
         {
@@ -29,7 +38,7 @@ internal static class TicketWorkflow
 
         // Before its first turn a new ticket's workflow has published nothing yet: it is Registered.
         var progress = workflow.ReadCustomStatusAs<TicketProgress>();
-        return (progress?.Facts ?? new TicketFacts(progress?.Status ?? TicketStatus.Registered, false, assignsInTicketPortal, null), null);
+        return (new WorkflowTicket(en, progress?.Facts ?? new TicketFacts(progress?.Status ?? TicketStatus.Registered, false, en.AssignsInTicketPortal, null)), null);
     }
 
     /// <summary>The 404 of a ticket that is missing or belongs to another EN (the same words for both).</summary>
