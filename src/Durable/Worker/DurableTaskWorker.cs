@@ -17,6 +17,9 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan MaxTimerSleep = TimeSpan.FromHours(1);
 
+    /// <summary>How far the clock may move while the timer loop arms its sleep before it looks again (a jump, not drift).</summary>
+    private static readonly TimeSpan ClockJumpTolerance = TimeSpan.FromMilliseconds(1);
+
     private readonly IOrchestrationStore store;
     private readonly DurableTaskRegistry registry;
     private readonly IServiceProvider services;
@@ -394,6 +397,16 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
                 Interlocked.Exchange(ref timerSleepUntilMs, (now + delay).ToUnixTimeMilliseconds());
                 using var cts = CancellationTokenSource.CreateLinkedTokenSource(token);
                 var sleep = Task.Delay(delay, time, cts.Token);
+
+                // The sleep counts from when it was armed. If the clock jumped since `now` was read (a virtual clock in
+                // tests, a system clock set forward), it would wake after the due time, or never if the clock stops
+                // there: look again instead of sleeping.
+                if (time.GetUtcNow() - now > ClockJumpTolerance)
+                {
+                    await cts.CancelAsync().ConfigureAwait(false);
+                    continue;
+                }
+
                 await Task.WhenAny(sleep, wake.Task).ConfigureAwait(false);
                 await cts.CancelAsync().ConfigureAwait(false);
                 if (wake.Task.IsCompleted)
