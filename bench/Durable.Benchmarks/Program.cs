@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TicketFlow.Durable;
 using TicketFlow.Durable.Benchmarks;
 using TicketFlow.Durable.Client;
+using Microsoft.DurableTask.Worker;
 using TicketFlow.Durable.Sqlite;
 using TicketFlow.Durable.Storage;
 using TicketFlow.Durable.Worker;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using TicketFlow.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
 using TicketFlow.Workflow.Contacts;
 using TicketFlow.Workflow.Deadlines;
 using TicketFlow.Workflow.Reminders;
@@ -39,15 +40,36 @@ public static class WorkflowServiceCollectionExtensions
     }
 
     /// <summary>Registers every orchestrator and activity of TicketFlow's workflows with the durable worker.</summary>
+    /// <param name="builder">Microsoft's worker builder.</param>
+    /// <returns>The builder.</returns>
+    public static IDurableTaskWorkerBuilder AddTicketFlowWorkflows(this IDurableTaskWorkerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // The registry is an options object: configuring it with the service provider lets the orchestrators take
+        // their (deterministic, singleton) rule dependencies from dependency injection.
+        builder.Services.AddOptions<DurableTaskRegistry>(builder.Name)
+            .Configure<IServiceProvider>((registry, services) => registry.AddTicketFlowWorkflows(services));
+        return builder;
+    }
+
+    /// <summary>Registers every orchestrator and activity of TicketFlow's workflows in a registry.</summary>
     /// <param name="registry">The worker's registry.</param>
+    /// <param name="services">
+    /// Creates the orchestrators with their dependencies: Microsoft's registry creates an orchestrator class with its
+    /// parameterless constructor, these take the rulebook and agenda.
+    /// </param>
     /// <returns>The registry.</returns>
-    public static DurableTaskRegistry AddTicketFlowWorkflows(this DurableTaskRegistry registry)
+    public static DurableTaskRegistry AddTicketFlowWorkflows(this DurableTaskRegistry registry, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(services);
         return registry
-            .AddOrchestrator<TicketOrchestrator>()
-            .AddOrchestrator<Disputes.DisputeOrchestrator>()
-            .AddOrchestrator<ServicesAndSupportsReviews.ServicesAndSupportsReviewOrchestrator>()
+            .AddOrchestrator(nameof(TicketOrchestrator), () => ActivatorUtilities.CreateInstance<TicketOrchestrator>(services))
+            .AddOrchestrator(nameof(Disputes.DisputeOrchestrator), () => ActivatorUtilities.CreateInstance<Disputes.DisputeOrchestrator>(services))
+            .AddOrchestrator(
+                nameof(ServicesAndSupportsReviews.ServicesAndSupportsReviewOrchestrator),
+                () => ActivatorUtilities.CreateInstance<ServicesAndSupportsReviews.ServicesAndSupportsReviewOrchestrator>(services))
             .AddActivity<ServicesAndSupportsReviews.BuildServicesAndSupportsPackageActivity>()
             .AddActivity<ServicesAndSupportsReviews.RecordServicesAndSupportsReviewActivity>()
             .AddActivity<Disputes.RecordDisputeChangeActivity>()

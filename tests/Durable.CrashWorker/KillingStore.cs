@@ -1,4 +1,3 @@
-using TicketFlow.Durable.Client;
 using TicketFlow.Durable.Storage;
 
 namespace TicketFlow.Durable.CrashWorker;
@@ -33,7 +32,9 @@ internal sealed class KillingStore(IOrchestrationStore inner, string mode, int k
 
     public IDisposable SubscribeInstanceUpdates(Action<string> listener) => inner.SubscribeInstanceUpdates(listener);
 
-    public Task CreateInstanceAsync(NewOrchestrationInstance instance, InstanceIdReusePolicy reusePolicy, CancellationToken cancellationToken) => inner.CreateInstanceAsync(instance, reusePolicy, cancellationToken);
+    public Task CreateInstanceAsync(NewOrchestrationInstance instance, IReadOnlyCollection<OrchestrationRuntimeStatus>? dedupeStatuses, CancellationToken cancellationToken) => inner.CreateInstanceAsync(instance, dedupeStatuses, cancellationToken);
+
+    public Task<IReadOnlyList<string>> GetSubOrchestrationIdsAsync(string instanceId, CancellationToken cancellationToken) => inner.GetSubOrchestrationIdsAsync(instanceId, cancellationToken);
 
     public Task<bool> SendMessageAsync(string instanceId, HistoryEvent message, CancellationToken cancellationToken) => inner.SendMessageAsync(instanceId, message, cancellationToken);
 

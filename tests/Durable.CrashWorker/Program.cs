@@ -5,9 +5,10 @@
 // k-th episode commit. The test also kills it from outside at arbitrary moments (inside transactions).
 using System.Diagnostics;
 using System.Globalization;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using TicketFlow.Durable;
-using TicketFlow.Durable.Client;
+using Microsoft.Extensions.Hosting;
 using TicketFlow.Durable.CrashWorker;
 using TicketFlow.Durable.Sqlite;
 using TicketFlow.Durable.Storage;
@@ -22,8 +23,7 @@ CrashSteps.SelfKillAfter = mode == "activity" ? k : 0;
 var services = new ServiceCollection();
 services.AddDurableTaskWorker(b => b
     .AddTasks(r => r.AddOrchestrator<CrashSequenceOrchestrator>().AddActivity<CrashStepActivity>())
-    .Configure(o => o.MaintenanceInterval = TimeSpan.FromMilliseconds(250))
-    );
+    .UseSqlite(worker: o => o.MaintenanceInterval = TimeSpan.FromMilliseconds(250)));
 services.AddSingleton<IOrchestrationStore>(_ => new KillingStore(
     new SqliteOrchestrationStore(new SqliteStoreOptions
     {
@@ -32,9 +32,9 @@ services.AddSingleton<IOrchestrationStore>(_ => new KillingStore(
     }),
     mode,
     k));
-services.AddDurableTaskClient();
+services.AddDurableTaskClient(b => b.UseSqlite());
 await using var provider = services.BuildServiceProvider();
-var worker = provider.GetRequiredService<DurableTaskWorker>();
+var worker = provider.GetServices<IHostedService>().OfType<StoreDurableTaskWorker>().Single();
 var client = provider.GetRequiredService<DurableTaskClient>();
 await worker.StartAsync(CancellationToken.None);
 

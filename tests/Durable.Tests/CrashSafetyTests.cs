@@ -35,7 +35,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             output.WriteLine($"all runs took {watch.Elapsed}");
 
             await using var store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = database });
-            var client = new StoreDurableTaskClient(store, JsonDataConverter.Default);
+            var client = new StoreDurableTaskClient(store);
             for (var i = 0; i < Instances; i++)
             {
                 var id = $"crash-{i:D3}";
@@ -44,7 +44,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
                 Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
                 Assert.Equal(ExpectedOutput(i), metadata.ReadOutputAs<string>());
 
-                var history = await client.GetOrchestrationHistoryAsync(id);
+                var history = await client.GetStoredHistoryAsync(id);
                 Assert.Equal(Enumerable.Range(0, 9), history.Where(e => e.TaskId is not null).Select(e => e.TaskId!.Value));
                 Assert.Equal(Enumerable.Range(0, 9).Order(), history.Where(e => e.TaskScheduledId is not null).Select(e => e.TaskScheduledId!.Value).Order());
                 Assert.Equal(1, history.Count(e => e.Type == HistoryEventType.ExecutionStarted));
@@ -60,7 +60,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
     private static async Task<(int Completed, int Total)> CountCompletedAsync(string database)
     {
         await using var store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = database });
-        var client = new StoreDurableTaskClient(store, JsonDataConverter.Default);
+        var client = new StoreDurableTaskClient(store);
         var all = new List<OrchestrationMetadata>();
         await foreach (var m in client.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 1000 }))
         {

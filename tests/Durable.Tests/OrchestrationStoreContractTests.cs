@@ -158,7 +158,7 @@ public abstract class OrchestrationStoreContractTests : IAsyncLifetime
     private static Task CreateAsync(IOrchestrationStore store, string id)
     {
         var start = new HistoryEvent { Type = HistoryEventType.ExecutionStarted, Name = "Test", InstanceId = id, ExecutionId = "exec-" + id };
-        return store.CreateInstanceAsync(new NewOrchestrationInstance(id, "Test", string.Empty, null, start, null), InstanceIdReusePolicy.Reject, CancellationToken.None);
+        return store.CreateInstanceAsync(new NewOrchestrationInstance(id, "Test", string.Empty, null, start, null), null, CancellationToken.None);
     }
 
     private async Task<(IOrchestrationStore Store, RecordingNotifier Seen)> WorkerStoreAsync()

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TicketFlow.Durable.Client;
+using Microsoft.DurableTask.Worker;
 using TicketFlow.Durable.Testing;
 
 namespace TicketFlow.Durable.Tests;
@@ -24,6 +25,7 @@ public sealed class SqliteRuntimeTests : DurableRuntimeContractTests
         var path = Path.Combine(directory, "durable.db");
         var runs = 0;
         var firstRunStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var hang = new CancellationTokenSource(); // Microsoft's activity context has no cancellation token
         void Tasks(IServiceCollection s) => s.AddDurableTaskWorker(b => b.AddTasks(r => r
             .AddOrchestratorFunc<string?, string>("LongRunning", async (ctx, _) =>
             {
@@ -35,7 +37,7 @@ public sealed class SqliteRuntimeTests : DurableRuntimeContractTests
                 if (Interlocked.Increment(ref runs) == 1)
                 {
                     firstRunStarted.TrySetResult();
-                    await Task.Delay(Timeout.Infinite, ctx.CancellationToken); // hangs until the worker shuts down
+                    await Task.Delay(Timeout.Infinite, hang.Token); // hangs until the test shuts the worker down
                 }
 
                 return "done";
@@ -54,6 +56,8 @@ public sealed class SqliteRuntimeTests : DurableRuntimeContractTests
             second.Time.Advance(TimeSpan.FromDays(46)); // the timer fires; the activity starts and hangs
             await second.Worker!.FireDueTimersAsync();
             await firstRunStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await second.Worker.StopAsync(CancellationToken.None); // the hanging activity's result is never recorded
+            await hang.CancelAsync();
         }
 
         await using (var third = await DurableTestHost.StartAsync(Tasks, Start.AddDays(92), new DurableTestHostOptions { DatabasePath = path }))
@@ -62,43 +66,38 @@ public sealed class SqliteRuntimeTests : DurableRuntimeContractTests
             var done = await CompleteAsync(third, id);
             Assert.Equal("done", done.ReadOutputAs<string>());
             Assert.Equal(2, Volatile.Read(ref runs));
-            AssertGapFreeHistory(await third.Client.GetOrchestrationHistoryAsync(id));
+            AssertGapFreeHistory(await third.Store.GetHistoryAsync(id, CancellationToken.None));
         }
 
         Directory.Delete(directory, recursive: true);
     }
 
     [Fact]
-    public async Task A_running_instance_keeps_the_orchestrator_version_it_started_with()
+    public async Task A_running_instance_keeps_the_version_it_started_with_across_a_restart()
     {
+        // Microsoft's model: one orchestrator per name; an instance records the version it was started with
+        // (StartOrchestrationOptions.Version) and the code branches on context.Version / CompareVersionTo.
         var directory = Path.Combine(Path.GetTempPath(), "ticketflow-versions-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var options = new DurableTestHostOptions { DatabasePath = Path.Combine(directory, "durable.db") };
-        static Func<TaskOrchestrationContext, string?, Task<string>> Body(string label) => async (ctx, _) =>
-            $"{label}:{ctx.Version}:{await ctx.WaitForExternalEvent<string>("Go")}";
+        static void Tasks(IServiceCollection s) => s.AddDurableTaskWorker(b => b.AddTasks(r => r.AddOrchestratorFunc<string?, string>("Flow", async (ctx, _) =>
+            $"{(ctx.CompareVersionTo("2") >= 0 ? "new" : "old")}:{ctx.Version}:{await ctx.WaitForExternalEvent<string>("Go")}")));
 
-        await using (var before = await DurableTestHost.StartAsync(
-            s => s.AddDurableTaskWorker(b => b.AddTasks(r => r.AddOrchestratorFunc(new TaskName("Flow", "1"), Body("old")))), Start, options))
+        await using (var before = await DurableTestHost.StartAsync(Tasks, Start, options))
         {
-            await before.Client.ScheduleNewOrchestrationInstanceAsync("Flow", options: new StartOrchestrationOptions("started-on-1"));
+            await before.Client.ScheduleNewOrchestrationInstanceAsync("Flow", null, new StartOrchestrationOptions("started-on-1") { Version = new TaskVersion("1") });
             await before.Client.WaitForInstanceStartAsync("started-on-1");
         }
 
-        await using (var after = await DurableTestHost.StartAsync(
-            s => s.AddDurableTaskWorker(b => b.AddTasks(r => r
-                .AddOrchestratorFunc(new TaskName("Flow", "1"), Body("old"))
-                .AddOrchestratorFunc(new TaskName("Flow", "2"), Body("new")))),
-            Start,
-            options))
+        await using (var after = await DurableTestHost.StartAsync(Tasks, Start, options))
         {
-            await after.Client.ScheduleNewOrchestrationInstanceAsync("Flow", options: new StartOrchestrationOptions("started-on-2"));
+            await after.Client.ScheduleNewOrchestrationInstanceAsync("Flow", null, new StartOrchestrationOptions("started-on-2") { Version = new TaskVersion("2") });
             await after.Client.RaiseEventAsync("started-on-1", "Go", "a");
             await after.Client.RaiseEventAsync("started-on-2", "Go", "b");
 
             Assert.Equal("old:1:a", (await CompleteAsync(after, "started-on-1")).ReadOutputAs<string>());
-            var second = await CompleteAsync(after, "started-on-2");
-            Assert.Equal("new:2:b", second.ReadOutputAs<string>());
-            Assert.Equal("2", second.Version);
+            Assert.Equal("new:2:b", (await CompleteAsync(after, "started-on-2")).ReadOutputAs<string>());
+            Assert.Equal("2", (await after.Store.GetInstanceAsync("started-on-2", includePayloads: false, CancellationToken.None))!.Version);
         }
 
         Directory.Delete(directory, recursive: true);

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-using TicketFlow.Durable.Client;
+using DurableTask.Core.Exceptions;
 using TicketFlow.Durable.Storage;
 
 namespace TicketFlow.Durable.Sqlite;
@@ -32,9 +32,11 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             parent_instance_id TEXT,
             history_count INTEGER NOT NULL DEFAULT 0,
             lock_owner TEXT,
-            lock_expires INTEGER);
+            lock_expires INTEGER,
+            tags TEXT);
         CREATE INDEX IF NOT EXISTS ix_instances_created ON instances (created_at);
         CREATE INDEX IF NOT EXISTS ix_instances_lock ON instances (lock_owner) WHERE lock_owner IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_instances_parent ON instances (parent_instance_id) WHERE parent_instance_id IS NOT NULL;
         CREATE TABLE IF NOT EXISTS history (
             instance_id TEXT NOT NULL,
             seq INTEGER NOT NULL,
@@ -78,7 +80,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
 
     private static readonly string[] ChildTables = ["history", "messages", "timers", "activities"];
 
-    private const string InstanceColumns = "instance_id, name, version, status, created_at, last_updated_at, failure, execution_id, parent_instance_id, history_count";
+    private const string InstanceColumns = "instance_id, name, version, status, created_at, last_updated_at, failure, execution_id, parent_instance_id, history_count, tags";
     private const string PayloadColumns = ", input, output, custom_status";
 
     private readonly SqliteStoreOptions options;
@@ -165,6 +167,16 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         writer.Execute("PRAGMA journal_mode=WAL;");
         writer.Execute(options.Durability == SqliteDurability.Full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
         writer.Execute(Schema);
+        using (var tags = writer.Inner.CreateCommand())
+        {
+            // Databases created before instance tags existed get the column (NULL: no tags).
+            tags.CommandText = "SELECT COUNT(*) FROM pragma_table_info('instances') WHERE name = 'tags'";
+            if ((long)tags.ExecuteScalar()! == 0)
+            {
+                writer.Execute("ALTER TABLE instances ADD COLUMN tags TEXT;");
+            }
+        }
+
         // A thread of its own: each commit blocks on the disk, and a blocked thread-pool thread is one the hosted HTTP
         // requests and activities cannot use (on two cores, that doubled request latency under load).
         writerLoop = Task.Factory.StartNew(WriterLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -185,12 +197,12 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     }
 
     /// <inheritdoc />
-    public Task CreateInstanceAsync(NewOrchestrationInstance instance, InstanceIdReusePolicy reusePolicy, CancellationToken cancellationToken)
+    public Task CreateInstanceAsync(NewOrchestrationInstance instance, IReadOnlyCollection<OrchestrationRuntimeStatus>? dedupeStatuses, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
         return WriteAsync((c, b) =>
         {
-            CreateInstance(c, b, instance, reusePolicy);
+            CreateInstance(c, b, instance, dedupeStatuses);
             return null;
         });
     }
@@ -209,6 +221,22 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         ArgumentNullException.ThrowIfNull(query);
         return Task.FromResult(Read(c => Query(c, query)));
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> GetSubOrchestrationIdsAsync(string instanceId, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<string>>(Read(c =>
+        {
+            var cmd = c.Command("SELECT instance_id FROM instances WHERE parent_instance_id = $id ORDER BY created_at, instance_id");
+            cmd.Parameters["$id"].Value = instanceId;
+            var ids = new List<string>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                ids.Add(r.GetString(0));
+            }
+
+            return ids;
+        }));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken)
@@ -535,17 +563,21 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         }
     }
 
-    private void CreateInstance(Connection c, WriteBatch b, NewOrchestrationInstance instance, InstanceIdReusePolicy policy)
+    private void CreateInstance(Connection c, WriteBatch b, NewOrchestrationInstance instance, IReadOnlyCollection<OrchestrationRuntimeStatus>? dedupeStatuses)
     {
         var existing = c.Command("SELECT status FROM instances WHERE instance_id = $id");
         existing.Parameters["$id"].Value = instance.InstanceId;
         if (existing.ExecuteScalar() is long statusValue)
         {
+            // Durable Functions' default (overridableExistingInstanceStates = NonRunningStates): an instance that is
+            // still running blocks the id, a finished one is replaced. Explicit dedupe statuses replace that rule.
             var status = (OrchestrationRuntimeStatus)statusValue;
-            var terminal = status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
-            if (policy == InstanceIdReusePolicy.Reject || (policy == InstanceIdReusePolicy.ReplaceIfTerminal && !terminal))
+            var blocked = dedupeStatuses is null
+                ? status is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended
+                : dedupeStatuses.Contains(status);
+            if (blocked)
             {
-                throw new OrchestrationAlreadyExistsException(instance.InstanceId, status);
+                throw new OrchestrationAlreadyExistsException($"An orchestration with id '{instance.InstanceId}' already exists. It is in the {status} state.");
             }
 
             DeleteInstance(c, instance.InstanceId);
@@ -553,9 +585,10 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
 
         var start = instance.StartEvent;
         var insert = c.Command("""
-            INSERT INTO instances (instance_id, name, version, status, created_at, last_updated_at, input, execution_id, parent_instance_id, history_count)
-            VALUES ($id, $name, $version, $status, $now, $now, $input, $exec, $parent, 0)
+            INSERT INTO instances (instance_id, name, version, status, created_at, last_updated_at, input, execution_id, parent_instance_id, history_count, tags)
+            VALUES ($id, $name, $version, $status, $now, $now, $input, $exec, $parent, 0, $tags)
             """);
+        insert.Parameters["$tags"].Value = (object?)HistoryEventSerializer.SerializeTags(instance.Tags) ?? DBNull.Value;
         insert.Parameters["$id"].Value = instance.InstanceId;
         insert.Parameters["$name"].Value = instance.Name;
         insert.Parameters["$version"].Value = instance.Version;
@@ -745,7 +778,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             try
             {
                 c.Execute("SAVEPOINT child;");
-                CreateInstance(c, b, child, InstanceIdReusePolicy.ReplaceIfTerminal);
+                CreateInstance(c, b, child, null);
                 c.Execute("RELEASE child;");
             }
             catch (OrchestrationAlreadyExistsException ex)
@@ -874,12 +907,6 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             select.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
         }
 
-        if (!string.IsNullOrEmpty(filter.InstanceIdPrefix))
-        {
-            where.Append(" AND substr(instance_id, 1, length($prefix)) = $prefix");
-            select.Parameters.AddWithValue("$prefix", filter.InstanceIdPrefix);
-        }
-
         // Bulk path: collect the ids once, then one set-based DELETE per table.
         c.Execute("CREATE TEMP TABLE IF NOT EXISTS purge_ids (instance_id TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM purge_ids;");
         select.CommandText = $"INSERT INTO purge_ids SELECT instance_id FROM instances {where}";
@@ -911,8 +938,8 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             return null;
         }
 
-        lockOwner = r.IsDBNull(10) ? null : r.GetString(10);
-        return MapInstance(r, includePayloads ? 11 : -1);
+        lockOwner = r.IsDBNull(11) ? null : r.GetString(11);
+        return MapInstance(r, includePayloads ? 12 : -1);
     }
 
     private static InstanceRecord MapInstance(SqliteDataReader r, int payloadStart) => new()
@@ -927,6 +954,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         ExecutionId = r.IsDBNull(7) ? null : r.GetString(7),
         ParentInstanceId = r.IsDBNull(8) ? null : r.GetString(8),
         HistoryCount = r.GetInt32(9),
+        Tags = r.IsDBNull(10) ? null : HistoryEventSerializer.DeserializeTags(r.GetString(10)),
         Input = payloadStart < 0 || r.IsDBNull(payloadStart) ? null : r.GetString(payloadStart),
         Output = payloadStart < 0 || r.IsDBNull(payloadStart + 1) ? null : r.GetString(payloadStart + 1),
         CustomStatus = payloadStart < 0 || r.IsDBNull(payloadStart + 2) ? null : r.GetString(payloadStart + 2),
@@ -951,7 +979,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         using var cmd = c.Inner.CreateCommand();
         cmd.Transaction = c.Transaction;
         var sql = new StringBuilder($"SELECT {InstanceColumns}, lock_owner{(query.FetchInputsAndOutputs ? PayloadColumns : string.Empty)} FROM instances WHERE 1 = 1");
-        if (query.Statuses is { Count: > 0 } statuses)
+        if (query.Statuses?.ToList() is { Count: > 0 } statuses)
         {
             sql.Append(" AND status IN (").Append(StatusList(statuses)).Append(')');
         }
@@ -997,7 +1025,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         {
             while (r.Read())
             {
-                items.Add(MapInstance(r, query.FetchInputsAndOutputs ? 11 : -1));
+                items.Add(MapInstance(r, query.FetchInputsAndOutputs ? 12 : -1));
             }
         }
 

@@ -29,6 +29,16 @@ public static class HistoryEventSerializer
     /// <returns>The failure, or <c>null</c>.</returns>
     public static TaskFailureDetails? DeserializeFailure(string? json) => json is null ? null : JsonSerializer.Deserialize<TaskFailureDetails>(json, Options);
 
+    /// <summary>Serialises instance tags (null when there are none).</summary>
+    /// <param name="tags">The tags.</param>
+    /// <returns>JSON, or null.</returns>
+    public static string? SerializeTags(IReadOnlyDictionary<string, string>? tags) => tags is null || tags.Count == 0 ? null : JsonSerializer.Serialize(tags, Options);
+
+    /// <summary>Reads instance tags.</summary>
+    /// <param name="json">JSON written by <see cref="SerializeTags"/>.</param>
+    /// <returns>The tags.</returns>
+    public static IReadOnlyDictionary<string, string>? DeserializeTags(string? json) => json is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(json, Options);
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions { DefaultIgnoreCondition = JsonIgnoreCondition.Never };

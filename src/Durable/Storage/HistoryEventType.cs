@@ -47,4 +47,7 @@ public enum HistoryEventType
 
     /// <summary>The execution completed, failed or continued as new.</summary>
     ExecutionCompleted,
+
+    /// <summary>The orchestrator sent an event to another instance (<c>SendEvent</c>); matched on replay like a scheduled task.</summary>
+    EventSent,
 }

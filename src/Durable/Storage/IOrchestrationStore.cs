@@ -1,5 +1,3 @@
-using TicketFlow.Durable.Client;
-
 namespace TicketFlow.Durable.Storage;
 
 /// <summary>
@@ -27,12 +25,21 @@ public interface IOrchestrationStore : IAsyncDisposable
     /// <returns>Disposing removes the callback.</returns>
     IDisposable SubscribeInstanceUpdates(Action<string> listener);
 
-    /// <summary>Creates an instance, honouring <paramref name="reusePolicy"/> when the id exists.</summary>
+    /// <summary>
+    /// Creates an instance. When the id exists: rejected if the existing instance's status is one of
+    /// <paramref name="dedupeStatuses"/> (when null: if it is still Running, Pending or Suspended), otherwise replaced.
+    /// </summary>
     /// <param name="instance">The instance.</param>
-    /// <param name="reusePolicy">What to do when the id already exists.</param>
+    /// <param name="dedupeStatuses">Statuses of an existing instance that reject the creation (<c>StartOrchestrationOptions.DedupeStatuses</c>).</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    /// <returns>A task; throws <see cref="OrchestrationAlreadyExistsException"/> when rejected.</returns>
-    Task CreateInstanceAsync(NewOrchestrationInstance instance, InstanceIdReusePolicy reusePolicy, CancellationToken cancellationToken);
+    /// <returns>A task; throws <see cref="DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException"/> when rejected.</returns>
+    Task CreateInstanceAsync(NewOrchestrationInstance instance, IReadOnlyCollection<OrchestrationRuntimeStatus>? dedupeStatuses, CancellationToken cancellationToken);
+
+    /// <summary>The ids of the sub-orchestrations an instance started (for recursive terminate and purge).</summary>
+    /// <param name="instanceId">The parent instance.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The children's ids.</returns>
+    Task<IReadOnlyList<string>> GetSubOrchestrationIdsAsync(string instanceId, CancellationToken cancellationToken);
 
     /// <summary>Adds a message to an instance's inbox.</summary>
     /// <param name="instanceId">The instance.</param>

@@ -9,6 +9,9 @@ public sealed record InstanceRecord
     /// <summary>The orchestrator name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>The tags given when the instance was scheduled.</summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+
     /// <summary>The orchestrator version the instance started with.</summary>
     public string Version { get; init; } = string.Empty;
 

@@ -7,4 +7,8 @@ namespace TicketFlow.Durable.Storage;
 /// <param name="Input">Serialised input.</param>
 /// <param name="StartEvent">The ExecutionStarted message.</param>
 /// <param name="StartAt">When set and in the future, the start message is delivered by a durable timer.</param>
-public sealed record NewOrchestrationInstance(string InstanceId, string Name, string Version, string? Input, HistoryEvent StartEvent, DateTimeOffset? StartAt);
+public sealed record NewOrchestrationInstance(string InstanceId, string Name, string Version, string? Input, HistoryEvent StartEvent, DateTimeOffset? StartAt)
+{
+    /// <summary>The instance's tags (<c>StartOrchestrationOptions.Tags</c>, or a sub-orchestration's <c>TaskOptions.Tags</c>).</summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+}

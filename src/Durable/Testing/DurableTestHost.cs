@@ -1,5 +1,7 @@
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TicketFlow.Durable.Client;
@@ -10,7 +12,8 @@ using TicketFlow.Durable.Worker;
 namespace TicketFlow.Durable.Testing;
 
 /// <summary>
-/// Runs the production worker and client over a temporary SQLite file with a <see cref="VirtualTimeProvider"/>.
+/// Runs the production worker and client (Microsoft's builders with the embedded SQLite backend) over a temporary
+/// SQLite file with a <see cref="VirtualTimeProvider"/>.
 /// With <see cref="DurableTestHostOptions.SkipTime"/> the clock jumps to the next timer whenever the worker is idle,
 /// so an orchestration waiting 180 days completes in milliseconds.
 /// <code>
@@ -37,7 +40,7 @@ public sealed class DurableTestHost : IAsyncDisposable
         Time = time;
         Client = provider.GetRequiredService<DurableTaskClient>();
         Store = provider.GetRequiredService<IOrchestrationStore>();
-        Worker = provider.GetService<DurableTaskWorker>();
+        Worker = provider.GetServices<IHostedService>().OfType<StoreDurableTaskWorker>().FirstOrDefault();
     }
 
     /// <summary>The virtual clock.</summary>
@@ -50,13 +53,16 @@ public sealed class DurableTestHost : IAsyncDisposable
     public IOrchestrationStore Store { get; }
 
     /// <summary>The worker, or <c>null</c> when the services did not add one.</summary>
-    public DurableTaskWorker? Worker { get; }
+    public StoreDurableTaskWorker? Worker { get; }
 
     /// <summary>The service provider.</summary>
     public IServiceProvider Services => provider;
 
     /// <summary>Builds and starts a host.</summary>
-    /// <param name="configureServices">Adds the worker (<c>AddDurableTaskWorker</c>) and whatever activities need.</param>
+    /// <param name="configureServices">
+    /// Adds the worker (<c>AddDurableTaskWorker(b =&gt; b.AddTasks(...))</c>; the host makes SQLite its backend) and
+    /// whatever activities need.
+    /// </param>
     /// <param name="startTime">The virtual clock's start (UTC); 2025-01-01 when <c>null</c>.</param>
     /// <param name="options">Host options.</param>
     /// <returns>The started host.</returns>
@@ -76,7 +82,13 @@ public sealed class DurableTestHost : IAsyncDisposable
 
         var services = new ServiceCollection();
         configureServices(services);
-        services.AddDurableTaskClient();
+        if (services.Any(d => d.ServiceType == typeof(IHostedService)))
+        {
+            // The caller added a worker: it runs on this host's store (the same builder, so its tasks are kept).
+            services.AddDurableTaskWorker(b => b.UseSqlite());
+        }
+
+        services.AddDurableTaskClient(b => b.UseSqlite());
         services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(Logger<>)));
 

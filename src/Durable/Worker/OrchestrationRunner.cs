@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using NonDeterministicOrchestrationException = DurableTask.Core.Exceptions.NonDeterministicOrchestrationException;
+using Microsoft.DurableTask.Entities;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Logging;
 using TicketFlow.Durable.Internal;
 using TicketFlow.Durable.Storage;
@@ -9,13 +12,18 @@ namespace TicketFlow.Durable.Worker;
 /// <summary>
 /// Runs one episode of one instance: replays the orchestrator over its history (matching every scheduling call
 /// against the recorded one), applies the new messages, and turns the new actions into history and outbound work.
-/// It is also the orchestrator's <see cref="TaskOrchestrationContext"/> for that episode.
+/// It is also the orchestrator's <see cref="TaskOrchestrationContext"/> (Microsoft.DurableTask's abstract class) for
+/// that episode.
 /// </summary>
 internal sealed class OrchestrationRunner : TaskOrchestrationContext
 {
+#pragma warning disable CS0618 // Only a marker inside the runner: never stored or shown (see BuildResult).
+    private const OrchestrationRuntimeStatus ContinuedAsNew = OrchestrationRuntimeStatus.ContinuedAsNew;
+#pragma warning restore CS0618
+
     private static readonly Guid GuidNamespace = new("9e952958-5e33-4daf-827f-2fa12937b875");
 
-    private readonly DurableTaskRegistry registry;
+    private readonly IDurableTaskFactory factory;
     private readonly IServiceProvider services;
     private readonly DataConverter converter;
     private readonly ILoggerFactory loggerFactory;
@@ -46,12 +54,13 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     private Task<object?>? orchestratorTask;
     private ITaskOrchestrator? orchestrator;
     private (string? Input, bool Preserve)? continueAsNew;
+    private string? newVersion;
     private string? customStatus;
     private Completion? completion;
 
-    public OrchestrationRunner(DurableTaskRegistry registry, IServiceProvider services, DataConverter converter, ILoggerFactory loggerFactory)
+    public OrchestrationRunner(IDurableTaskFactory factory, IServiceProvider services, DataConverter converter, ILoggerFactory loggerFactory)
     {
-        this.registry = registry;
+        this.factory = factory;
         this.services = services;
         this.converter = converter;
         this.loggerFactory = loggerFactory;
@@ -62,6 +71,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         Activity,
         Timer,
         SubOrchestration,
+        SendEvent,
     }
 
     public override TaskName Name => name;
@@ -76,7 +86,14 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
 
     public override DateTime CurrentUtcDateTime => currentUtc;
 
+    /// <summary>Durable Entities are not part of this engine (see src/Durable/README.md).</summary>
+    public override TaskOrchestrationEntityFeature Entities => throw new NotSupportedException(
+        "Durable Entities are not supported by TicketFlow.Durable (context.Entities); run entities on Durable Functions or the Durable Task Scheduler.");
+
     protected override ILoggerFactory LoggerFactory => loggerFactory;
+
+    /// <summary>The failure of the last run, when the replay found the code no longer matches history.</summary>
+    public NonDeterministicOrchestrationException? NondeterminismFailure { get; private set; }
 
     /// <summary>Runs the episode and returns what it writes and the full history after it (for the cache).</summary>
     public (OrchestrationEpisodeResult Result, List<HistoryEvent>? HistoryAfter) Run(
@@ -163,6 +180,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         }
         catch (NonDeterministicOrchestrationException ex)
         {
+            NondeterminismFailure = ex;
             completion = new Completion(OrchestrationRuntimeStatus.Failed, null, TaskFailureDetails.FromException(ex));
         }
         finally
@@ -176,18 +194,29 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     public override Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null)
     {
         var serialized = converter.Serialize(input);
-        return options?.Retry?.Policy is { } policy
-            ? WithRetryAsync(() => ScheduleTask<TResult>(ActionKind.Activity, name, serialized, null), policy)
-            : ScheduleTask<TResult>(ActionKind.Activity, name, serialized, null);
+        return WithRetries(() => ScheduleTask<TResult>(ActionKind.Activity, name.Name, serialized, null, null, null), options);
     }
 
     public override Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null)
     {
         var serialized = converter.Serialize(input);
-        var explicitId = (options as SubOrchestrationOptions)?.InstanceId;
-        return options?.Retry?.Policy is { } policy
-            ? WithRetryAsync(() => ScheduleTask<TResult>(ActionKind.SubOrchestration, orchestratorName, serialized, explicitId ?? NewGuid().ToString("N")), policy)
-            : ScheduleTask<TResult>(ActionKind.SubOrchestration, orchestratorName, serialized, explicitId ?? NewGuid().ToString("N"));
+        var sub = options as SubOrchestrationOptions;
+
+        // As in Microsoft's worker: a sub-orchestration records the version asked for, else none.
+        var subVersion = sub?.Version?.Version ?? string.Empty;
+        var tags = options?.Tags is { Count: > 0 } t ? new Dictionary<string, string>(t) : null;
+        return WithRetries(
+            () => ScheduleTask<TResult>(ActionKind.SubOrchestration, orchestratorName.Name, serialized, sub?.InstanceId ?? NewGuid().ToString("N"), subVersion, tags),
+            options);
+    }
+
+    public override void SendEvent(string instanceId, string eventName, object payload)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        ArgumentException.ThrowIfNullOrEmpty(eventName);
+
+        // Like a scheduled task it takes the next id and is matched on replay, so it is sent exactly once.
+        AddAction(new PendingAction(nextTaskId++, ActionKind.SendEvent, eventName, converter.Serialize(payload), instanceId));
     }
 
     public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
@@ -242,6 +271,13 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true)
         => continueAsNew = (converter.Serialize(newInput), preserveUnprocessedEvents);
 
+    public override void ContinueAsNew(ContinueAsNewOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ContinueAsNew(options.NewInput, options.PreserveUnprocessedEvents);
+        newVersion = string.IsNullOrEmpty(options.NewVersion) ? null : options.NewVersion;
+    }
+
     public override void SetCustomStatus(object? customStatus) => this.customStatus = converter.Serialize(customStatus);
 
     public override Guid NewGuid()
@@ -259,7 +295,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     }
 
     public override T? GetInput<T>()
-        where T : default => converter.Deserialize<T>(serializedInput);
+        where T : default => Read<T>(serializedInput);
 
     private static HistoryEvent Completed(OrchestrationRuntimeStatus status, string? output, TaskFailureDetails? failure, DateTimeOffset now)
         => new() { Type = HistoryEventType.ExecutionCompleted, Timestamp = now, Status = status, Result = output, Failure = failure };
@@ -276,8 +312,20 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         InstanceUnchanged = true,
     };
 
-    private async Task<TResult> WithRetryAsync<TResult>(Func<Task<TResult>> attempt, RetryPolicy policy)
+    /// <summary>Deserialises a payload; a missing payload is the type's default (Microsoft's converter returns null).</summary>
+    private T Read<T>(string? data) => data is null ? default! : converter.Deserialize<T>(data)!;
+
+    private Task<TResult> WithRetries<TResult>(Func<Task<TResult>> attempt, TaskOptions? options) => options?.Retry switch
     {
+        { Policy: { } policy } => WithRetryPolicyAsync(attempt, policy),
+        { Handler: { } handler } => WithRetryHandlerAsync(attempt, handler),
+        _ => attempt(),
+    };
+
+    private async Task<TResult> WithRetryPolicyAsync<TResult>(Func<Task<TResult>> attempt, RetryPolicy policy)
+    {
+        // The Durable Task Framework's rule: retry while attempts remain, Handle accepts the failure and the retry
+        // timeout (counted from the first attempt) has not passed; the delay grows by the backoff coefficient.
         var firstAttempt = currentUtc;
         for (var number = 1; ; number++)
         {
@@ -285,13 +333,11 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
             {
                 return await attempt();
             }
-            catch (TaskFailedException ex) when (number < policy.MaxNumberOfAttempts && policy.HandleFailure(ex.FailureDetails))
+            catch (TaskFailedException ex) when (number < policy.MaxNumberOfAttempts && policy.Handle(ex)
+                && (policy.RetryTimeout == Timeout.InfiniteTimeSpan || currentUtc < firstAttempt + policy.RetryTimeout))
             {
-                var delay = policy.GetDelay(number);
-                if (policy.RetryTimeout != Timeout.InfiniteTimeSpan && currentUtc + delay > firstAttempt + policy.RetryTimeout)
-                {
-                    throw;
-                }
+                var ticks = policy.FirstRetryInterval.Ticks * Math.Pow(policy.BackoffCoefficient, number - 1);
+                var delay = ticks >= policy.MaxRetryInterval.Ticks ? policy.MaxRetryInterval : TimeSpan.FromTicks((long)ticks);
 
                 // The wait between attempts is a durable timer, so a retry survives a restart.
                 await CreateTimer(currentUtc + delay, CancellationToken.None);
@@ -299,10 +345,32 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         }
     }
 
-    private Task<TResult> ScheduleTask<TResult>(ActionKind kind, TaskName taskName, string? input, string? subInstanceId)
+    private async Task<TResult> WithRetryHandlerAsync<TResult>(Func<Task<TResult>> attempt, AsyncRetryHandler handler)
+    {
+        // TaskOptions.FromRetryHandler: the handler decides after each failure, and waits (with context.CreateTimer)
+        // if it wants a delay.
+        var firstAttempt = currentUtc;
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (TaskFailedException ex)
+            {
+                var retry = new RetryContext(this, failures, ex.FailureDetails, currentUtc - firstAttempt, CancellationToken.None);
+                if (!await handler(retry))
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    private Task<TResult> ScheduleTask<TResult>(ActionKind kind, string taskName, string? input, string? subInstanceId, string? subVersion, Dictionary<string, string>? tags)
     {
         var id = nextTaskId++;
-        AddAction(new PendingAction(id, kind, taskName.Name, input, subInstanceId) { Version = taskName.Version });
+        AddAction(new PendingAction(id, kind, taskName, input, subInstanceId) { Version = subVersion, Tags = tags });
         var tcs = new TaskCompletionSource<TResult>();
         openTasks[id] = e =>
         {
@@ -311,7 +379,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
                 case HistoryEventType.TaskCompleted or HistoryEventType.SubOrchestrationInstanceCompleted:
                     try
                     {
-                        tcs.TrySetResult(converter.Deserialize<TResult>(e.Result)!);
+                        tcs.TrySetResult(Read<TResult>(e.Result));
                     }
                     catch (Exception ex)
                     {
@@ -320,7 +388,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
 
                     break;
                 default:
-                    tcs.TrySetException(new TaskFailedException(taskName, id, e.Failure ?? new TaskFailureDetails("Unknown", "The task failed.", null, null)));
+                    tcs.TrySetException(new TaskFailedException(taskName, id, e.Failure ?? new TaskFailureDetails("Unknown", "The task failed.", null, null, null)));
                     break;
             }
         };
@@ -331,7 +399,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     {
         try
         {
-            tcs.TrySetResult(converter.Deserialize<T>(e.Input)!);
+            tcs.TrySetResult(Read<T>(e.Input));
         }
         catch (Exception ex)
         {
@@ -370,7 +438,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     {
         if (suspended && e.Type is not (HistoryEventType.ExecutionResumed or HistoryEventType.ExecutionTerminated or HistoryEventType.ExecutionSuspended
                 or HistoryEventType.OrchestratorStarted or HistoryEventType.TaskScheduled or HistoryEventType.TimerCreated
-                or HistoryEventType.SubOrchestrationInstanceCreated or HistoryEventType.ExecutionCompleted))
+                or HistoryEventType.SubOrchestrationInstanceCreated or HistoryEventType.EventSent or HistoryEventType.ExecutionCompleted))
         {
             // A suspended instance records what arrives but delivers it only when resumed.
             deferred.Add(e);
@@ -398,6 +466,9 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
                 break;
             case HistoryEventType.SubOrchestrationInstanceCreated:
                 Match(e, ActionKind.SubOrchestration, step);
+                break;
+            case HistoryEventType.EventSent:
+                Match(e, ActionKind.SendEvent, step);
                 break;
             case HistoryEventType.TaskCompleted or HistoryEventType.TaskFailed or HistoryEventType.TimerFired
                 or HistoryEventType.SubOrchestrationInstanceCompleted or HistoryEventType.SubOrchestrationInstanceFailed:
@@ -456,22 +527,16 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         parentTaskId = e.ParentTaskId;
         parentExecutionId = e.ParentExecutionId;
         parent = e.ParentInstanceId is null ? null : new ParentOrchestrationInstance(new TaskName(e.ParentName ?? "Unknown"), e.ParentInstanceId);
-        if (!registry.TryGetOrchestrator(name.Name, version, out var registration))
-        {
-            var which = string.IsNullOrEmpty(version) ? $"'{name.Name}'" : $"'{name.Name}' with version '{version}'";
-            completion = new Completion(OrchestrationRuntimeStatus.Failed, null, new TaskFailureDetails(
-                typeof(InvalidOperationException).FullName!, $"No orchestrator named {which} is registered with this worker.", null, null));
-            return;
-        }
-
-        if (string.IsNullOrEmpty(version))
-        {
-            version = registration.Name.Version;
-        }
-
         try
         {
-            orchestrator = registration.Factory(services);
+            if (!factory.TryCreateOrchestrator(name, services, out var created))
+            {
+                completion = new Completion(OrchestrationRuntimeStatus.Failed, null, new TaskFailureDetails(
+                    "OrchestratorTaskNotFound", $"No orchestrator task named '{name.Name}' was found.", null, null, null));
+                return;
+            }
+
+            orchestrator = created;
             var input = converter.Deserialize(serializedInput, orchestrator.InputType);
             orchestratorTask = orchestrator.RunAsync(this, input);
         }
@@ -522,7 +587,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         if (task.IsCompletedSuccessfully)
         {
             completion = continueAsNew is { } next
-                ? new Completion(OrchestrationRuntimeStatus.ContinuedAsNew, next.Input, null)
+                ? new Completion(ContinuedAsNew, next.Input, null)
                 : new Completion(OrchestrationRuntimeStatus.Completed, converter.Serialize(task.Result), null);
         }
         else
@@ -554,6 +619,10 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
                         newHistory.Add(new HistoryEvent { Type = HistoryEventType.TaskScheduled, Timestamp = now, TaskId = action.TaskId, Name = action.Name, Input = action.Input });
                         activities.Add(new ActivityRequest(action.TaskId, action.Name, action.Input));
                         break;
+                    case ActionKind.SendEvent:
+                        newHistory.Add(new HistoryEvent { Type = HistoryEventType.EventSent, Timestamp = now, TaskId = action.TaskId, Name = action.Name, InstanceId = action.SubInstanceId, Input = action.Input });
+                        messages.Add(new OutboundMessage(action.SubInstanceId!, new HistoryEvent { Type = HistoryEventType.EventRaised, Timestamp = now, Name = action.Name, Input = action.Input }));
+                        break;
                     case ActionKind.Timer:
                         var fireAt = new DateTimeOffset(action.FireAt, TimeSpan.Zero);
                         newHistory.Add(new HistoryEvent { Type = HistoryEventType.TimerCreated, Timestamp = now, TaskId = action.TaskId, FireAt = fireAt });
@@ -581,7 +650,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
                             ParentName = name.Name,
                             ParentTaskId = action.TaskId,
                             ParentExecutionId = executionId,
-                        }, null));
+                        }, null) { Tags = action.Tags });
                         break;
                 }
             }
@@ -591,7 +660,9 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
             status = completion.Status;
             switch (completion.Status)
             {
-                case OrchestrationRuntimeStatus.ContinuedAsNew:
+                case ContinuedAsNew:
+                    // Microsoft reports a continued instance as Running (ContinuedAsNew is obsolete there).
+                    status = OrchestrationRuntimeStatus.Running;
                     replaceHistory = true;
                     newHistory.Clear();
                     var (newInput, preserve) = continueAsNew!.Value;
@@ -600,7 +671,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
                         Type = HistoryEventType.ExecutionStarted,
                         Timestamp = now,
                         Name = name.Name,
-                        Version = string.IsNullOrEmpty(version) ? null : version,
+                        Version = newVersion ?? (string.IsNullOrEmpty(version) ? null : version),
                         InstanceId = instanceId,
                         ExecutionId = Guid.NewGuid().ToString("N"),
                         Input = newInput,
@@ -671,7 +742,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
             Timestamp = now,
             TaskScheduledId = parentTaskId,
             ExecutionId = parentExecutionId,
-            Failure = done.Failure ?? new TaskFailureDetails("TicketFlow.Durable.OrchestrationTerminated", $"Sub-orchestration '{instanceId}' was terminated.", null, null),
+            Failure = done.Failure ?? new TaskFailureDetails("TicketFlow.Durable.OrchestrationTerminated", $"Sub-orchestration '{instanceId}' was terminated.", null, null, null),
         },
     };
 
@@ -685,6 +756,8 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
 
         public string? Version { get; init; }
 
+        public Dictionary<string, string>? Tags { get; init; }
+
         public bool Recorded { get; set; }
 
         public bool Completed { get; set; }
@@ -693,6 +766,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         {
             ActionKind.Activity => $"CallActivity '{Name}' (task #{TaskId})",
             ActionKind.Timer => $"CreateTimer (task #{TaskId})",
+            ActionKind.SendEvent => $"SendEvent '{Name}' to '{SubInstanceId}' (task #{TaskId})",
             _ => $"CallSubOrchestrator '{Name}' (task #{TaskId})",
         };
     }

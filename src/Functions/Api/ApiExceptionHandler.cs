@@ -38,7 +38,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
             RecordAlreadyExistsException exists => (409, "Already exists", exists.Message),
 
             // Two requests racing to start the same workflow: the second finds it started.
-            Durable.Client.OrchestrationAlreadyExistsException started => (409, "Already exists", started.Message),
+            global::DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException started => (409, "Already exists", started.Message),
             _ => (500, "Internal error", "The request failed; nothing was changed by it that is not recorded in the audit trail."),
         };
         if (status >= 500)

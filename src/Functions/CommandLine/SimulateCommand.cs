@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using TicketFlow.Functions.Simulation;
 using TicketFlow.Workflow.Simulation;
 
 namespace TicketFlow.Functions.CommandLine;

@@ -2,7 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
-using TicketFlow.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
+using Microsoft.DurableTask.Worker;
 using TicketFlow.Durable.Sqlite;
 using TicketFlow.Functions.Api;
 using TicketFlow.Functions.Api.Idempotency;
@@ -45,15 +48,16 @@ public static class TicketFlowHost
         builder.Services.AddEmailServices(builder.Configuration);
         builder.Services.AddWorkflowServices(builder.Configuration);
         var durableStore = Path.Combine(dataFolder.Path, $"{host.HubName}.durable.db");
+        builder.Services.AddSingleton(WorkflowDataConverter.Instance);
         builder.Services.AddDurableTaskWorker(b => b
-            .AddTasks(r => r.AddTicketFlowWorkflows())
+            .AddTicketFlowWorkflows()
             .Configure(o =>
             {
-                o.MaxConcurrentActivities = host.MaxConcurrentActivities;
-                o.MaxConcurrentOrchestrations = host.MaxConcurrentOrchestrations;
+                o.Concurrency.MaximumConcurrentActivityWorkItems = host.MaxConcurrentActivities;
+                o.Concurrency.MaximumConcurrentOrchestrationWorkItems = host.MaxConcurrentOrchestrations;
             })
             .UseSqlite(o => o.DatabasePath = durableStore));
-        builder.Services.AddDurableTaskClient();
+        builder.Services.AddDurableTaskClient(b => b.UseSqlite());
         builder.Services.AddApiServices(builder.Configuration);
         builder.Services.AddOptions<FirstRunOptions>().Bind(builder.Configuration.GetSection(FirstRunOptions.SectionName));
         builder.Services.AddHostedService<FirstRunBootstrap>();

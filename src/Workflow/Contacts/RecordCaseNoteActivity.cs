@@ -1,4 +1,4 @@
-using TicketFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace TicketFlow.Workflow.Contacts;
 
@@ -13,7 +13,9 @@ public sealed class RecordCaseNoteActivity(ICaseNoteRepository caseNotes) : Task
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        await caseNotes.UpsertAsync(input, context.CancellationToken);
+        // Microsoft's TaskActivityContext carries no cancellation token: a write cut short by shutdown is redone when the
+        // activity runs again (activities run at least once and are idempotent), so none is passed.
+        await caseNotes.UpsertAsync(input, CancellationToken.None);
         return true;
     }
 }

@@ -1,4 +1,4 @@
-using TicketFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace TicketFlow.Workflow.Deadlines;
 
@@ -15,7 +15,9 @@ public sealed class RecordDeadlinesActivity(IDeadlineRepository deadlines) : Tas
         ArgumentNullException.ThrowIfNull(input);
         foreach (var record in input)
         {
-            await deadlines.UpsertAsync(record, context.CancellationToken);
+            // Microsoft's TaskActivityContext carries no cancellation token: a write cut short by shutdown is redone when the
+            // activity runs again (activities run at least once and are idempotent), so none is passed.
+            await deadlines.UpsertAsync(record, CancellationToken.None);
         }
 
         return input.Count;

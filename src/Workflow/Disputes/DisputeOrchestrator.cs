@@ -1,4 +1,4 @@
-using TicketFlow.Durable;
+using Microsoft.DurableTask;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Deadlines;
 using TicketFlow.Workflow.Disputes.Events;

@@ -1,4 +1,4 @@
-using TicketFlow.Durable;
+using Microsoft.DurableTask;
 using TicketFlow.Workflow.Audit;
 
 namespace TicketFlow.Workflow.Disputes;
@@ -11,7 +11,9 @@ public sealed class RecordDisputeChangeActivity(IDisputeRepository disputes, IAu
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var ct = context.CancellationToken;
+        // Microsoft's TaskActivityContext carries no cancellation token: a write cut short by shutdown is redone when the
+        // activity runs again (activities run at least once and are idempotent), so none is passed.
+        var ct = CancellationToken.None;
         if (await disputes.FindAsync(input.EnPid, input.DisputeId, ct) is { } dispute)
         {
             await disputes.UpsertAsync(

@@ -1,4 +1,4 @@
-using TicketFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace TicketFlow.Workflow.Iwps;
 
@@ -13,7 +13,9 @@ public sealed class RecordIwpActivity(IIwpRepository iwps) : TaskActivity<IwpRec
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        await iwps.UpsertAsync(input, context.CancellationToken);
+        // Microsoft's TaskActivityContext carries no cancellation token: a write cut short by shutdown is redone when the
+        // activity runs again (activities run at least once and are idempotent), so none is passed.
+        await iwps.UpsertAsync(input, CancellationToken.None);
         return true;
     }
 }

@@ -1,4 +1,4 @@
-using TicketFlow.Durable;
+using Microsoft.DurableTask;
 using TicketFlow.Workflow.EmploymentNetworks;
 using TicketFlow.Workflow.Notifications;
 using TicketFlow.Workflow.Ticketholders;
@@ -21,7 +21,9 @@ public sealed class SendReminderActivity(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var ct = context.CancellationToken;
+        // Microsoft's TaskActivityContext carries no cancellation token: a write cut short by shutdown is redone when the
+        // activity runs again (activities run at least once and are idempotent), so none is passed.
+        var ct = CancellationToken.None;
         var en = await employmentNetworks.FindAsync(input.EnPid, ct)
             ?? throw new InvalidOperationException($"EN {input.EnPid} is not registered.");
         var ticketholder = input.TicketNumber is null ? null : await FindTicketholderAsync(input.EnPid, input.TicketNumber, ct);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using TicketFlow.Durable;
+using Microsoft.DurableTask;
 using TicketFlow.Workflow.Audit;
 using TicketFlow.Workflow.Contacts;
 using TicketFlow.Workflow.Deadlines;
@@ -33,7 +33,9 @@ public sealed class DisposeTicketRecordsActivity(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var ct = context.CancellationToken;
+        // Microsoft's TaskActivityContext carries no cancellation token: a write cut short by shutdown is redone when the
+        // activity runs again (activities run at least once and are idempotent), so none is passed.
+        var ct = CancellationToken.None;
         var deletedDocuments = 0;
         foreach (var document in await documents.ListAsync(DocumentFolders.ForTicket(input.EnPid, input.TicketNumber), ct))
         {

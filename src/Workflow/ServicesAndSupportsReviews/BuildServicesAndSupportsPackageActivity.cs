@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using TicketFlow.Durable;
+using Microsoft.DurableTask;
 using TicketFlow.Workflow.Contacts;
 using TicketFlow.Workflow.Documents;
 using TicketFlow.Workflow.Iwps;
@@ -27,7 +27,9 @@ public sealed class BuildServicesAndSupportsPackageActivity(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var ct = context.CancellationToken;
+        // Microsoft's TaskActivityContext carries no cancellation token: a write cut short by shutdown is redone when the
+        // activity runs again (activities run at least once and are idempotent), so none is passed.
+        var ct = CancellationToken.None;
         var ticket = await tickets.FindAsync(input.EnPid, input.TicketNumber, ct)
             ?? throw new InvalidOperationException($"Ticket {input.TicketNumber} is not registered for EN {input.EnPid}.");
         var servedSince = ticket.AssignedOn ?? ticket.RegisteredOn;

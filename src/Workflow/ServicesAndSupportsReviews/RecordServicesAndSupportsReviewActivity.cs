@@ -1,4 +1,4 @@
-using TicketFlow.Durable;
+using Microsoft.DurableTask;
 using TicketFlow.Workflow.Documents;
 
 namespace TicketFlow.Workflow.ServicesAndSupportsReviews;
@@ -21,12 +21,14 @@ public sealed class RecordServicesAndSupportsReviewActivity(IServicesAndSupports
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        if (await reviews.FindAsync(input.EnPid, input.ReviewId, context.CancellationToken) is not { } review)
+        // Microsoft's TaskActivityContext carries no cancellation token: a write cut short by shutdown is redone when the
+        // activity runs again (activities run at least once and are idempotent), so none is passed.
+        if (await reviews.FindAsync(input.EnPid, input.ReviewId, CancellationToken.None) is not { } review)
         {
             return false;
         }
 
-        await reviews.UpsertAsync(review with { Status = input.Status, Packages = input.Packages, SentOn = input.SentOn }, context.CancellationToken);
+        await reviews.UpsertAsync(review with { Status = input.Status, Packages = input.Packages, SentOn = input.SentOn }, CancellationToken.None);
         return true;
     }
 }

@@ -1,4 +1,4 @@
-using TicketFlow.Durable;
+using Microsoft.DurableTask;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Deadlines;
 using TicketFlow.Workflow.Documents;
@@ -43,7 +43,11 @@ public sealed class ServicesAndSupportsReviewOrchestrator(DeadlineCalculator cal
             .OrderBy(r => r.On)
             .ToList();
         var overdueTold = false;
+
+        // Bounded history: one pass per reminder, one for the overdue notice, then a single wait for the sending.
+#pragma warning disable DURABLE0011
         while (true)
+#pragma warning restore DURABLE0011
         {
             DateTimeOffset? wakeAt = reminders.Count > 0
                 ? zone.InstantOf(reminders[0].On, input.Reminders.ReminderHour)

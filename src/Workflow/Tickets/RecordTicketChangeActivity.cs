@@ -1,4 +1,4 @@
-using TicketFlow.Durable;
+using Microsoft.DurableTask;
 using TicketFlow.Workflow.Audit;
 
 namespace TicketFlow.Workflow.Tickets;
@@ -15,7 +15,9 @@ public sealed class RecordTicketChangeActivity(ITicketRepository tickets, IAudit
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var ct = context.CancellationToken;
+        // Microsoft's TaskActivityContext carries no cancellation token: a write cut short by shutdown is redone when the
+        // activity runs again (activities run at least once and are idempotent), so none is passed.
+        var ct = CancellationToken.None;
         if (input.Applied && input.TicketRecordChanged && await tickets.FindAsync(input.EnPid, input.TicketNumber, ct) is { } ticket)
         {
             await tickets.UpsertAsync(

@@ -1,5 +1,5 @@
 using System.Globalization;
-using TicketFlow.Durable;
+using Microsoft.DurableTask;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Contacts;
 using TicketFlow.Workflow.Deadlines;

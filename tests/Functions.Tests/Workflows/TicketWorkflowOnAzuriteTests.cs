@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using TicketFlow.Durable;
-using TicketFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using TicketFlow.Durable.Testing;
 using TicketFlow.Functions.Email;
 using TicketFlow.Functions.Storage.Documents;

@@ -1,4 +1,4 @@
-using TicketFlow.Durable;
+using Microsoft.DurableTask.Client;
 using TicketFlow.Workflow.Deadlines;
 using TicketFlow.Workflow.Disputes;
 using TicketFlow.Workflow.Disputes.Events;

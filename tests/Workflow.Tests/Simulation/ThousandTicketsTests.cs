@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
-using TicketFlow.Durable;
-using TicketFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Deadlines;
 using TicketFlow.Workflow.Rules;
+using TicketFlow.Functions.Simulation;
 using TicketFlow.Workflow.Simulation;
 using TicketFlow.Workflow.Tickets;
 using TicketFlow.Workflow.Tickets.Events;
@@ -33,8 +34,8 @@ public sealed partial class ThousandTicketsTests(ITestOutputHelper output)
         await simulation.RunAsync(scripts, end);
 
         output.WriteLine($"simulated {scripts.Count} tickets, {scripts.Sum(s => s.Events.Count)} events, two years, in {clock.Elapsed.TotalSeconds:F1} s");
-        var failed = await simulation.Host.Client.GetInstancesPageAsync(new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed] });
-        Assert.Empty(failed.Values);
+        var failed = await simulation.Host.Client.GetAllInstancesAsync(new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed] }).ToListAsync();
+        Assert.Empty(failed);
 
         var records = simulation.Records;
         var deadlines = records.Deadlines.Values.Where(d => d.SubjectId.StartsWith("T-", StringComparison.Ordinal)).ToList();

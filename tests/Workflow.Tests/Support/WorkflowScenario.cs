@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using TicketFlow.Durable;
-using TicketFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using TicketFlow.Durable.Testing;
 using TicketFlow.Workflow.Audit;
 using TicketFlow.Workflow.Calendar;
@@ -16,6 +16,7 @@ using TicketFlow.Workflow.Reminders;
 using TicketFlow.Workflow.ServicesAndSupportsReviews;
 using TicketFlow.Workflow.Ticketholders;
 using TicketFlow.Workflow.Tickets;
+using TicketFlow.Functions.Simulation;
 using TicketFlow.Workflow.Simulation;
 using TicketFlow.Workflow.Tickets.Events;
 

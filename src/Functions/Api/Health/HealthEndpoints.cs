@@ -1,4 +1,4 @@
-using TicketFlow.Durable.Client;
+using Microsoft.DurableTask.Client;
 using TicketFlow.Workflow.EmploymentNetworks;
 
 namespace TicketFlow.Functions.Api.Health;

@@ -1,4 +1,4 @@
-using TicketFlow.Durable.Client;
+using Microsoft.DurableTask.Client;
 using TicketFlow.Functions.Api.Tickets;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Documents;

@@ -1,5 +1,5 @@
-using TicketFlow.Durable;
-using TicketFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace TicketFlow.Functions.Api.Management;
 
@@ -68,7 +68,7 @@ internal static class ManagementEndpoints
             return new ApiValidation().Add(prefix is null ? "kind" : "top", prefix is null ? "Must be ticket, dispute or ssreview." : "Must be 1 to 1000.").Problem();
         }
 
-        var page = await client.GetInstancesPageAsync(new OrchestrationQuery
+        var query = new OrchestrationQuery
         {
             InstanceIdPrefix = prefix,
             Statuses = runtimeStatus is { } s ? [s] : null,
@@ -76,7 +76,14 @@ internal static class ManagementEndpoints
             CreatedTo = createdTimeTo,
             PageSize = top ?? 100,
             ContinuationToken = continuationToken,
-        }, ct);
+        };
+        var page = new Page<OrchestrationMetadata>([], null);
+        await foreach (var first in client.GetAllInstancesAsync(query).AsPages(continuationToken, query.PageSize).WithCancellation(ct))
+        {
+            page = first; // one page per request: the caller follows x-ms-continuation-token
+            break;
+        }
+
         if (page.ContinuationToken is { } next)
         {
             http.Response.Headers["x-ms-continuation-token"] = next;
@@ -145,7 +152,7 @@ internal static class ManagementEndpoints
             LastUpdatedTime = metadata.LastUpdatedAt,
         };
         var running = metadata.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending
-            or OrchestrationRuntimeStatus.Suspended or OrchestrationRuntimeStatus.ContinuedAsNew;
+            or OrchestrationRuntimeStatus.Suspended;
         return running ? TypedResults.Json(body, statusCode: 202) : TypedResults.Ok(body);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using TicketFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using TicketFlow.Workflow.Audit;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Documents;

@@ -1,4 +1,4 @@
-using TicketFlow.Durable.Client;
+using Microsoft.DurableTask.Client;
 using TicketFlow.Workflow.EmploymentNetworks;
 using TicketFlow.Workflow.Tickets;
 
@@ -29,7 +29,7 @@ internal static class TicketWorkflow
         {
             // A completed workflow means the ticket's records were disposed of; a failed or terminated one leaves the
             // ticket with nothing to apply an event to, which an operator must see.
-            return workflow is null || workflow.RuntimeStatus == Durable.OrchestrationRuntimeStatus.Completed
+            return workflow is null || workflow.RuntimeStatus == OrchestrationRuntimeStatus.Completed
                 || await tickets.FindAsync(enPid, ticketNumber, ct) is null
                 ? (null, NotFound(ticketNumber))
                 : (null, TypedResults.Problem($"The ticket's workflow is {workflow.RuntimeStatus}; an operator must restart it before events can be recorded.",

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using TicketFlow.Durable.Client;
+using Microsoft.DurableTask.Client;
 using TicketFlow.Functions.Tests.Fixtures;
 using TicketFlow.Workflow.Documents;
 using TicketFlow.Workflow.ServicesAndSupportsReviews;

@@ -1,4 +1,4 @@
-using TicketFlow.Durable;
+using Microsoft.DurableTask.Client;
 using TicketFlow.Workflow.Contacts;
 using TicketFlow.Workflow.Documents;
 using TicketFlow.Workflow.EmploymentNetworks;

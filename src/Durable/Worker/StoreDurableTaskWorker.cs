@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Microsoft.DurableTask.Converters;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TicketFlow.Durable.Storage;
@@ -9,25 +11,30 @@ using TicketFlow.Durable.Storage;
 namespace TicketFlow.Durable.Worker;
 
 /// <summary>
-/// The durable worker (a hosted service): dispatches episodes and activities leased to this process, fires due timers
-/// from the store's due-time index, and periodically takes over expired leases. New work arrives through in-memory
-/// channels right after the transaction that created it commits, so there is no polling delay.
+/// The embedded engine as a backend of Microsoft's worker builder (a <see cref="DurableTaskWorker"/>, chosen with
+/// <c>UseSqlite</c>, which calls <c>UseBuildTarget</c>): dispatches episodes and activities leased to this process, fires
+/// due timers from the store's due-time index, and periodically takes over expired leases. Orchestrators and activities
+/// come from the builder's <see cref="IDurableTaskFactory"/> (the official registry, with dependency injection). New
+/// work arrives through in-memory channels right after the transaction that created it commits: no polling delay.
 /// </summary>
-public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
+public sealed class StoreDurableTaskWorker : DurableTaskWorker, IAsyncDisposable
 {
+    /// <summary>Dispatch loops per kind at most; more would only be idle tasks (episodes mostly wait for the group commit).</summary>
+    private const int MaxDispatchLoops = 64;
+
     private static readonly TimeSpan MaxTimerSleep = TimeSpan.FromHours(1);
 
     /// <summary>How far the clock may move while the timer loop arms its sleep before it looks again (a jump, not drift).</summary>
     private static readonly TimeSpan ClockJumpTolerance = TimeSpan.FromMilliseconds(1);
 
     private readonly IOrchestrationStore store;
-    private readonly DurableTaskRegistry registry;
+    private readonly IDurableTaskFactory factory;
     private readonly IServiceProvider services;
     private readonly DataConverter converter;
     private readonly TimeProvider time;
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger logger;
-    private readonly DurableTaskWorkerOptions options;
+    private readonly StoreWorkerOptions options;
     private readonly Channel<string> instances = Channel.CreateUnbounded<string>();
     private readonly Channel<ActivityWorkItem> activities = Channel.CreateUnbounded<ActivityWorkItem>();
     private readonly ConcurrentDictionary<string, CachedHistory> historyCache = new(StringComparer.Ordinal);
@@ -41,57 +48,71 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
     private long activityEpoch;
     private TaskCompletionSource busySignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Creates the worker (normally through <c>AddDurableTaskWorker</c>).</summary>
+    /// <summary>Creates the worker; Microsoft's worker builder does, with the builder's name and task factory.</summary>
+    /// <param name="name">The builder's name.</param>
+    /// <param name="factory">Creates orchestrators and activities (the official registry's factory).</param>
     /// <param name="store">The store.</param>
-    /// <param name="registry">The registered orchestrators and activities.</param>
-    /// <param name="services">The service provider activities are resolved from.</param>
-    /// <param name="converter">The data converter.</param>
-    /// <param name="options">Worker options.</param>
+    /// <param name="services">The service provider activities are resolved from (a scope per invocation).</param>
+    /// <param name="options">Worker options (Microsoft's, with this engine's additions), by builder name.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> in production.</param>
     /// <param name="loggerFactory">The logger factory.</param>
-    public DurableTaskWorker(
+    [ActivatorUtilitiesConstructor]
+    public StoreDurableTaskWorker(
+        string name,
+        IDurableTaskFactory factory,
         IOrchestrationStore store,
-        DurableTaskRegistry registry,
         IServiceProvider services,
-        DataConverter converter,
-        IOptions<DurableTaskWorkerOptions> options,
+        IOptionsMonitor<StoreWorkerOptions> options,
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null)
+        : base(name, factory)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Value.MaxConcurrentOrchestrations < 1 || options.Value.MaxConcurrentActivities < 1 || options.Value.MaintenanceInterval <= TimeSpan.Zero)
+        var value = options.Get(name);
+        if (value.Concurrency.MaximumConcurrentOrchestrationWorkItems < 1 || value.Concurrency.MaximumConcurrentActivityWorkItems < 1 || value.MaintenanceInterval <= TimeSpan.Zero)
         {
             throw new ArgumentException(
-                $"{nameof(DurableTaskWorkerOptions)} is invalid: concurrency limits must be at least 1 and {nameof(DurableTaskWorkerOptions.MaintenanceInterval)} positive.",
+                $"Worker options are invalid: concurrency limits must be at least 1 and {nameof(StoreWorkerOptions.MaintenanceInterval)} positive.",
                 nameof(options));
         }
 
         this.store = store;
-        this.registry = registry;
+        this.factory = factory;
         this.services = services;
-        this.converter = converter;
-        this.options = options.Value;
+        converter = value.DataConverter ?? JsonDataConverter.Default;
+        this.options = value;
         time = timeProvider ?? TimeProvider.System;
         this.loggerFactory = loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
-        logger = this.loggerFactory.CreateLogger<DurableTaskWorker>();
+        logger = this.loggerFactory.CreateLogger<StoreDurableTaskWorker>();
     }
 
     /// <summary>Whether the worker has no episode, activity or announced work in progress.</summary>
     public bool IsIdle => Volatile.Read(ref outstanding) == 0;
 
-    /// <inheritdoc />
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>The data converter the engine serialises inputs, outputs, events and custom status with.</summary>
+    public DataConverter DataConverter => converter;
+
+    /// <summary>The store this worker runs on.</summary>
+    public IOrchestrationStore Store => store;
+
+    /// <summary>
+    /// Starts the dispatchers and claims work left by an earlier run before it returns (so a test or a host sees a
+    /// running worker at once), instead of starting in the background as <see cref="Microsoft.Extensions.Hosting.BackgroundService"/> would.
+    /// </summary>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>A task.</returns>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
         stopping = new CancellationTokenSource();
         var token = stopping.Token;
         store.AttachWorker(new Notifier(this));
-        for (var i = 0; i < Math.Max(1, options.MaxConcurrentOrchestrations); i++)
+        for (var i = 0; i < Math.Min(MaxDispatchLoops, options.Concurrency.MaximumConcurrentOrchestrationWorkItems); i++)
         {
             loops.Add(Task.Run(() => OrchestrationLoopAsync(token), CancellationToken.None));
         }
 
-        for (var i = 0; i < Math.Max(1, options.MaxConcurrentActivities); i++)
+        for (var i = 0; i < Math.Min(MaxDispatchLoops, options.Concurrency.MaximumConcurrentActivityWorkItems); i++)
         {
             loops.Add(Task.Run(() => ActivityLoopAsync(token), CancellationToken.None));
         }
@@ -104,8 +125,10 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
         Logs.WorkerStarted(logger, store.LeaseOwner);
     }
 
-    /// <inheritdoc />
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Stops the dispatchers and releases this process's leases, so a restarted worker continues at once.</summary>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>A task.</returns>
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
         if (stopping is null)
         {
@@ -172,7 +195,19 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        Dispose();
+    }
+
+    /// <summary>Not used: <see cref="StartAsync"/> starts the loops itself.</summary>
+    /// <param name="stoppingToken">Unused.</param>
+    /// <returns>A completed task.</returns>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
+
+    /// <summary>Creates the replaying context for one episode (also used by the replay check).</summary>
+    internal OrchestrationRunner CreateRunner() => new(factory, services, converter, loggerFactory);
 
     /// <summary>A counter bumped whenever the worker goes from idle to busy or a timer is created.</summary>
     internal long ActivityEpoch => Interlocked.Read(ref activityEpoch);
@@ -271,7 +306,7 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
         }
 
         var history = workItem.History ?? cached!.Events;
-        var runner = new OrchestrationRunner(registry, services, converter, loggerFactory);
+        var runner = CreateRunner();
         var (result, historyAfter) = runner.Run(workItem.Instance, history, workItem.Messages, time.GetUtcNow());
         var committed = await store.CommitEpisodeAsync(result, CancellationToken.None).ConfigureAwait(false);
         if (!committed)
@@ -336,17 +371,16 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
     {
         try
         {
-            if (!registry.TryGetActivity(item.Name, out var factory))
-            {
-                throw new InvalidOperationException($"No activity named '{item.Name}' is registered with this worker.");
-            }
-
             var scope = services.CreateAsyncScope();
             await using (scope.ConfigureAwait(false))
             {
-                var activity = factory(scope.ServiceProvider);
-                var input = converter.Deserialize(item.Input, activity.InputType);
-                var output = await activity.RunAsync(new ActivityContext(item, token), input).ConfigureAwait(false);
+                if (!factory.TryCreateActivity(new TaskName(item.Name), scope.ServiceProvider, out var activity))
+                {
+                    throw new InvalidOperationException($"No activity task named '{item.Name}' was found.");
+                }
+
+                var input = item.Input is null ? null : converter.Deserialize(item.Input, activity.InputType);
+                var output = await activity.RunAsync(new ActivityContext(item), input).ConfigureAwait(false);
                 return new HistoryEvent
                 {
                     Type = HistoryEventType.TaskCompleted,
@@ -500,7 +534,7 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
 
     private sealed record CachedHistory(string ExecutionId, List<HistoryEvent> Events);
 
-    private sealed class Notifier(DurableTaskWorker worker) : IWorkNotifier
+    private sealed class Notifier(StoreDurableTaskWorker worker) : IWorkNotifier
     {
         public void OnInstanceReady(string instanceId)
         {
@@ -523,12 +557,12 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
         public void OnTimerCreated(DateTimeOffset dueAt) => worker.OnTimerCreated(dueAt);
     }
 
-    private sealed class ActivityContext(ActivityWorkItem item, CancellationToken token) : TaskActivityContext
+    /// <summary>Microsoft's activity context has no cancellation token: an activity that must stop with the host takes
+    /// <c>IHostApplicationLifetime.ApplicationStopping</c> from dependency injection.</summary>
+    private sealed class ActivityContext(ActivityWorkItem item) : TaskActivityContext
     {
         public override TaskName Name => new(item.Name);
 
         public override string InstanceId => item.InstanceId;
-
-        public override CancellationToken CancellationToken => token;
     }
 }

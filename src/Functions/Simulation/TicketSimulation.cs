@@ -1,21 +1,26 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using TicketFlow.Durable;
-using TicketFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Client;
 using TicketFlow.Durable.Testing;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Documents;
 using TicketFlow.Workflow.EmploymentNetworks;
+using TicketFlow.Functions.Hosting;
+using TicketFlow.Workflow;
 using TicketFlow.Workflow.Notifications;
 using TicketFlow.Workflow.Reminders;
+using TicketFlow.Workflow.Simulation;
 using TicketFlow.Workflow.Ticketholders;
 using TicketFlow.Workflow.Tickets;
 using TicketFlow.Workflow.Tickets.Events;
 
-namespace TicketFlow.Workflow.Simulation;
+namespace TicketFlow.Functions.Simulation;
 
 /// <summary>
-/// Plays scripted tickets through TicketFlow's real orchestrations on the durable engine with virtual time, with
+/// Plays scripted tickets through TicketFlow's real orchestrations on the embedded durable engine with virtual time
+/// (so it lives with the composition root, not in the engine-free workflow project), with
 /// in-memory records and a recording email sender: years of a ticket's life in seconds. One EN (PID
 /// <see cref="EnPid"/>, America/New_York) with one staff member and a compliance contact.
 /// </summary>
@@ -72,8 +77,9 @@ public sealed class TicketSimulation : IAsyncDisposable
                 }
 
                 services.AddSingleton<IEmailSender>(email);
+                services.AddSingleton(WorkflowDataConverter.Instance);
                 services.AddSingleton<IDocumentStore>(sp => new InMemoryDocumentStore(sp.GetRequiredService<TimeProvider>()));
-                services.AddDurableTaskWorker(b => b.AddTasks(r => r.AddTicketFlowWorkflows()));
+                services.AddDurableTaskWorker(b => b.AddTicketFlowWorkflows());
             },
             Zone.InstantOf(start, 8),
             new DurableTestHostOptions { SkipTime = false });

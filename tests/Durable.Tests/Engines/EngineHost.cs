@@ -1,0 +1,110 @@
+using Microsoft.DurableTask.Testing;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using TicketFlow.Durable.Storage;
+using TicketFlow.Durable.Testing;
+
+namespace TicketFlow.Durable.Tests.Engines;
+
+/// <summary>
+/// One test source, two engines: starts the same tasks on the embedded engine (<see cref="DurableTestHost"/>) or on
+/// Microsoft's in-process host, and hands out the official <see cref="DurableTaskClient"/> either way. Tests that
+/// need virtual time (days of timers) cannot run on Microsoft's host, which uses real time; they stay in
+/// <see cref="DurableRuntimeContractTests"/> (embedded only).
+/// </summary>
+public sealed class EngineHost : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private readonly DurableTestHost? embedded;
+    private readonly DurableTaskTestHost? microsoft;
+
+    private EngineHost(Engine engine, DurableTestHost? embedded, DurableTaskTestHost? microsoft)
+    {
+        Engine = engine;
+        this.embedded = embedded;
+        this.microsoft = microsoft;
+        Client = embedded?.Client ?? microsoft!.Client;
+    }
+
+    /// <summary>Both engines, for <c>[MemberData]</c>.</summary>
+    public static TheoryData<Engine> Both => [Engine.Embedded, Engine.Microsoft];
+
+    /// <summary>Which engine runs.</summary>
+    public Engine Engine { get; }
+
+    /// <summary>The official client.</summary>
+    public DurableTaskClient Client { get; }
+
+    /// <summary>The embedded engine's store (history, parent ids), or null on Microsoft's engine.</summary>
+    public IOrchestrationStore? Store => embedded?.Store;
+
+    /// <summary>Starts an engine with these tasks and services.</summary>
+    /// <param name="engine">Which engine.</param>
+    /// <param name="tasks">The orchestrators and activities.</param>
+    /// <param name="services">Services the tasks need.</param>
+    /// <returns>The host.</returns>
+    public static async Task<EngineHost> StartAsync(Engine engine, Action<DurableTaskRegistry> tasks, Action<IServiceCollection>? services = null)
+    {
+        if (engine == Engine.Embedded)
+        {
+            var host = await DurableTestHost.StartAsync(
+                s =>
+                {
+                    services?.Invoke(s);
+                    s.AddDurableTaskWorker(b => b.AddTasks(tasks));
+                },
+                new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+            return new EngineHost(engine, host, null);
+        }
+
+        var options = new DurableTaskTestHostOptions { ConfigureServices = services };
+        return new EngineHost(engine, null, await DurableTaskTestHost.StartAsync(tasks, options));
+    }
+
+    /// <summary>Waits (at most 30 s of real time) for the instance to finish, with inputs and outputs.</summary>
+    /// <param name="instanceId">The instance.</param>
+    /// <returns>Its final state.</returns>
+    public async Task<OrchestrationMetadata> CompleteAsync(string instanceId)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+    }
+
+    /// <summary>
+    /// Waits until the instance reports <paramref name="status"/>. Microsoft's engine applies suspend and resume
+    /// asynchronously, so a test reads the status until it changes (on the embedded engine it already has).
+    /// </summary>
+    /// <param name="instanceId">The instance.</param>
+    /// <param name="status">The status to reach.</param>
+    /// <returns>A task.</returns>
+    public async Task WaitForStatusAsync(string instanceId, OrchestrationRuntimeStatus status)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while ((await Client.GetInstanceAsync(instanceId, timeout.Token))?.RuntimeStatus != status)
+        {
+            if (embedded is not null)
+            {
+                await embedded.WaitForIdleAsync();
+            }
+            else
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (embedded is not null)
+        {
+            await embedded.DisposeAsync();
+        }
+
+        if (microsoft is not null)
+        {
+            await microsoft.DisposeAsync();
+        }
+    }
+}
