@@ -1,15 +1,17 @@
 // Durable runtime benchmark. Usage (Release): dotnet run -c Release --project bench/Durable.Benchmarks -- [--quick]
-//   [--n 5000] [--fanout 1000] [--events 200] [--idle 100000] [--dir PATH] [--full-first]
-// Ends with ONE JSON line holding every figure.
+//   [--n 5000] [--fanout 1000] [--events 200] [--idle 100000] [--microsoft 500] [--dir PATH] [--full-first]
+// Ends with ONE JSON line holding every figure. --microsoft N runs HelloSequence5 N times on Microsoft's in-process
+// engine (Microsoft.DurableTask.InProcessTestHost) in the same run and prints the ratio to ours (0 skips it); at its
+// defaults it takes ProcessorCount work items per dispatcher (set DOTNET_PROCESSOR_COUNT to change that).
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using TicketFlow.Durable;
-using TicketFlow.Durable.Benchmarks;
-using TicketFlow.Durable.Client;
+using Microsoft.DurableTask.Testing;
 using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TicketFlow.Durable.Benchmarks;
 using TicketFlow.Durable.Sqlite;
 using TicketFlow.Durable.Storage;
 using TicketFlow.Durable.Worker;
@@ -25,6 +27,7 @@ var n = Arg("--n", 1000, 5000);
 var fanOutSize = Arg("--fanout", 1000, 1000);
 var events = Arg("--events", 40, 200);
 var idle = Arg("--idle", 10_000, 100_000);
+var microsoftCount = Arg("--microsoft", 100, 500);
 var dirIndex = Array.IndexOf(args, "--dir");
 var root = dirIndex >= 0 ? args[dirIndex + 1] : Path.Combine(Path.GetTempPath(), "ticketflow-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(root);
@@ -58,6 +61,15 @@ try
     results["fanOut"] = await FanOutAsync(fanOutSize);
     results["eventLatency"] = await EventLatencyAsync(events);
     results["idleTimers"] = await IdleTimersAsync(idle);
+    if (microsoftCount > 0)
+    {
+        var microsoft = await MicrosoftHelloSequence5Async(microsoftCount);
+        var ours = (Dictionary<string, object?>)results["helloSequence5_full"]!;
+        microsoft["oursFullToMicrosoftRatio"] = Math.Round((double)ours["orchestrationsPerSecond"]! / (double)microsoft["orchestrationsPerSecond"]!, 1);
+        results["microsoftInProcessHelloSequence5"] = microsoft;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"HelloSequence5: ours (Full) {ours["orchestrationsPerSecond"]}/s over {ours["orchestrations"]}, Microsoft's in-process host {microsoft["orchestrationsPerSecond"]}/s over {microsoftCount} (ProcessorCount {Environment.ProcessorCount}): ratio {microsoft["oursFullToMicrosoftRatio"]}"));
+    }
 }
 finally
 {
@@ -68,7 +80,7 @@ results["loadAtEnd"] = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/lo
 Console.WriteLine(JsonSerializer.Serialize(results));
 return 0;
 
-async Task<(ServiceProvider Provider, DurableTaskWorker Worker, DurableTaskClient Client, SqliteOrchestrationStore Store)> StartAsync(string name, SqliteDurability durability)
+async Task<(ServiceProvider Provider, StoreDurableTaskWorker Worker, DurableTaskClient Client, SqliteOrchestrationStore Store)> StartAsync(string name, SqliteDurability durability)
 {
     var path = Path.Combine(root, name + ".db");
     var services = new ServiceCollection();
@@ -83,14 +95,14 @@ async Task<(ServiceProvider Provider, DurableTaskWorker Worker, DurableTaskClien
             o.DatabasePath = path;
             o.Durability = durability;
         }));
-    services.AddDurableTaskClient();
+    services.AddDurableTaskClient(b => b.UseSqlite());
     var provider = services.BuildServiceProvider();
-    var worker = provider.GetRequiredService<DurableTaskWorker>();
+    var worker = provider.GetServices<IHostedService>().OfType<StoreDurableTaskWorker>().Single();
     await worker.StartAsync(CancellationToken.None);
     return (provider, worker, provider.GetRequiredService<DurableTaskClient>(), (SqliteOrchestrationStore)provider.GetRequiredService<IOrchestrationStore>());
 }
 
-async Task StopAsync((ServiceProvider Provider, DurableTaskWorker Worker, DurableTaskClient Client, SqliteOrchestrationStore Store) host)
+async Task StopAsync((ServiceProvider Provider, StoreDurableTaskWorker Worker, DurableTaskClient Client, SqliteOrchestrationStore Store) host)
 {
     await host.Worker.StopAsync(CancellationToken.None);
     await host.Provider.DisposeAsync();
@@ -244,7 +256,7 @@ async Task<Dictionary<string, object?>> EventLatencyAsync(int count)
     var host = await StartAsync("events", SqliteDurability.Full);
     for (var i = 0; i < count; i++)
     {
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(WaitForPing), options: new StartOrchestrationOptions($"ping-{i:D4}"));
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(WaitForPing), null, new StartOrchestrationOptions($"ping-{i:D4}"));
     }
 
     await WaitForStatusAsync(Path.Combine(root, "events.db"), OrchestrationRuntimeStatus.Running, count, "ping-", TimeSpan.FromMinutes(2));
@@ -349,6 +361,34 @@ async Task<Dictionary<string, object?>> IdleTimersAsync(int count)
         ["timerLagP50Ms"] = Percentile(lags, 0.50),
         ["timerLagP99Ms"] = Percentile(lags, 0.99),
         ["timerLagMaxMs"] = Math.Round(lags[^1], 2),
+    };
+}
+
+async Task<Dictionary<string, object?>> MicrosoftHelloSequence5Async(int count)
+{
+    // The same orchestrator and activity classes on Microsoft's engine: its in-memory Durable Task Framework backend
+    // behind a loopback gRPC sidecar, with real timers. Completion is read through its client.
+    await using var host = await DurableTaskTestHost.StartAsync(r => r.AddOrchestrator<HelloSequence5>().AddActivity<SayHello>());
+    var watch = Stopwatch.StartNew();
+    var ids = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
+        host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(HelloSequence5), $"user {i}", new StartOrchestrationOptions($"ms-{i:D6}"))));
+    using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+    var done = await Task.WhenAll(ids.Select(id => host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, timeout.Token)));
+    watch.Stop();
+    if (done.Any(m => m.RuntimeStatus != OrchestrationRuntimeStatus.Completed))
+    {
+        throw new InvalidOperationException("An orchestration on Microsoft's engine did not complete.");
+    }
+
+    var latencies = done.Select(m => (m.LastUpdatedAt - m.CreatedAt).TotalMilliseconds).Order().ToList();
+    return new Dictionary<string, object?>
+    {
+        ["orchestrations"] = count,
+        ["processorCount"] = Environment.ProcessorCount,
+        ["seconds"] = Math.Round(watch.Elapsed.TotalSeconds, 2),
+        ["orchestrationsPerSecond"] = Math.Round(count / watch.Elapsed.TotalSeconds, 1),
+        ["latencyP50Ms"] = Percentile(latencies, 0.50),
+        ["latencyP99Ms"] = Percentile(latencies, 0.99),
     };
 }
 

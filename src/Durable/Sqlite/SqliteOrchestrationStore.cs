@@ -790,7 +790,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
                     Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(b.NowMs),
                     TaskScheduledId = child.StartEvent.ParentTaskId,
                     ExecutionId = e.ExecutionId,
-                    Failure = TaskFailureDetails.FromException(ex),
+                    Failure = new TaskFailureDetails(ex.GetType().FullName!, ex.Message, null, null, null),
                 });
             }
         }

@@ -55,6 +55,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     private ITaskOrchestrator? orchestrator;
     private (string? Input, bool Preserve)? continueAsNew;
     private string? newVersion;
+    private int replayStep;
     private string? customStatus;
     private Completion? completion;
 
@@ -143,19 +144,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         SynchronizationContext.SetSynchronizationContext(syncContext);
         try
         {
-            isReplaying = true;
-            for (var step = 0; step < history.Count; step++)
-            {
-                if (completion is not null)
-                {
-                    throw new NonDeterministicOrchestrationException(
-                        $"Non-deterministic orchestration '{name}' (instance '{instanceId}'): at history step {step} the orchestrator has already finished, but history recorded {history[step].Describe()}.");
-                }
-
-                Apply(history[step], past: true, step);
-            }
-
-            CheckAllActionsRecorded(history.Count);
+            ReplayHistory(history);
             isReplaying = false;
 
             var episodeStart = new HistoryEvent { Type = HistoryEventType.OrchestratorStarted, Timestamp = now };
@@ -181,7 +170,10 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         catch (NonDeterministicOrchestrationException ex)
         {
             NondeterminismFailure = ex;
-            completion = new Completion(OrchestrationRuntimeStatus.Failed, null, TaskFailureDetails.FromException(ex));
+
+            // Built by hand: TaskFailureDetails.FromException reads a Durable Task Framework exception's own
+            // (here empty) failure details and would report "(unknown)".
+            completion = new Completion(OrchestrationRuntimeStatus.Failed, null, new TaskFailureDetails(ex.GetType().FullName!, ex.Message, ex.StackTrace, null, null));
         }
         finally
         {
@@ -189,6 +181,38 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         }
 
         return BuildResult(instance, history, newHistory, leftovers, consumed, now);
+    }
+
+    /// <summary>
+    /// Replays the recorded history against the current orchestrator code without applying anything new or writing
+    /// anything: the replay check. Returns where and how the code no longer matches, or null when it does.
+    /// </summary>
+    public ReplayDivergence? Replay(InstanceRecord instance, IReadOnlyList<HistoryEvent> history)
+    {
+        instanceId = instance.InstanceId;
+        loadedExecutionId = instance.ExecutionId;
+        recordedVersion = string.IsNullOrEmpty(instance.Version) ? null : instance.Version;
+        executionId = instance.ExecutionId ?? string.Empty;
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(syncContext);
+        try
+        {
+            ReplayHistory(history);
+        }
+        catch (NonDeterministicOrchestrationException ex)
+        {
+            return new ReplayDivergence(replayStep, ex.Message);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        // History ends mid-run, so a replay that finishes the orchestrator with a failure means the code now throws
+        // where it used to wait (a missing orchestrator class too).
+        return completion is { Status: OrchestrationRuntimeStatus.Failed, Failure: { } failure }
+            ? new ReplayDivergence(history.Count, $"the orchestrator now fails during replay: {failure.ErrorType}: {failure.ErrorMessage}")
+            : null;
     }
 
     public override Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null)
@@ -311,6 +335,25 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         ExecutionId = executionId,
         InstanceUnchanged = true,
     };
+
+    private void ReplayHistory(IReadOnlyList<HistoryEvent> history)
+    {
+        isReplaying = true;
+        for (var step = 0; step < history.Count; step++)
+        {
+            replayStep = step;
+            if (completion is not null)
+            {
+                throw new NonDeterministicOrchestrationException(
+                    $"Non-deterministic orchestration '{name}' (instance '{instanceId}'): at history step {step} the orchestrator has already finished, but history recorded {history[step].Describe()}.");
+            }
+
+            Apply(history[step], past: true, step);
+        }
+
+        replayStep = history.Count;
+        CheckAllActionsRecorded(history.Count);
+    }
 
     /// <summary>Deserialises a payload; a missing payload is the type's default (Microsoft's converter returns null).</summary>
     private T Read<T>(string? data) => data is null ? default! : converter.Deserialize<T>(data)!;

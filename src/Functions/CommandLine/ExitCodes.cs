@@ -9,6 +9,9 @@ public static class ExitCodes
     /// <summary>check-iwp: at least one blocking finding.</summary>
     public const int BlockingFindings = 1;
 
+    /// <summary>replay-check: at least one running instance would break on its next replay.</summary>
+    public const int ReplayBreaks = 1;
+
     /// <summary>Input that cannot be used: unknown command or rule, malformed date or year, unreadable or malformed file.</summary>
     public const int BadInput = 2;
 

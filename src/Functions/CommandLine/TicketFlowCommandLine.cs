@@ -25,6 +25,7 @@ public static class TicketFlowCommandLine
         ServeCommand.Create,
         AdminKeyCommand.Create,
         DemoCommand.Create,
+        ReplayCheckCommand.Create,
     ];
 
     /// <summary>Builds the root command over the given services.</summary>

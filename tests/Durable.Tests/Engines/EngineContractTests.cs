@@ -304,6 +304,14 @@ public sealed class EngineContractTests
         await host.Client.TerminateInstanceAsync(id, new TerminateInstanceOptions { Output = "stop", Recursive = true });
 
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await host.CompleteAsync(id)).RuntimeStatus);
+        if (engine == Engine.Microsoft)
+        {
+            // Known gap of Microsoft's in-process host (0.2.3-preview.1): its gRPC server ignores Recursive, so the
+            // child keeps running. Durable Functions and the Durable Task Scheduler end it, as ours does (README).
+            Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync("tree-child"))!.RuntimeStatus);
+            return;
+        }
+
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await host.CompleteAsync("tree-child")).RuntimeStatus);
     }
 
@@ -356,8 +364,11 @@ public sealed class EngineContractTests
         Assert.Equal(["2.1", "True", "0", "True", "False"], parts[2..]);
     }
 
+    // Embedded only: Microsoft documents that ContinueAsNew(preserveUnprocessedEvents: true) carries unprocessed events
+    // into the new execution, but its in-process host 0.2.3-preview.1 leaves the new execution waiting (the run times
+    // out). Ours keeps them, as documented; src/Durable/README.md lists the difference.
     [Theory]
-    [MemberData(nameof(Engines))]
+    [InlineData(Engine.Embedded)]
     public async Task ContinueAsNew_keeps_events_that_arrived_before_it_when_asked(Engine engine)
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -473,8 +484,16 @@ public sealed class EngineContractTests
 
         var purged = await host.Client.PurgeInstanceAsync(id, new PurgeInstanceOptions(Recursive: true));
 
-        Assert.Equal(2, purged.PurgedInstanceCount);
         Assert.Null(await host.Client.GetInstanceAsync(id));
+        if (engine == Engine.Microsoft)
+        {
+            // Known gap of Microsoft's in-process host (0.2.3-preview.1): Recursive is ignored, the child stays (README).
+            Assert.Equal(1, purged.PurgedInstanceCount);
+            Assert.NotNull(await host.Client.GetInstanceAsync("purge-child"));
+            return;
+        }
+
+        Assert.Equal(2, purged.PurgedInstanceCount);
         Assert.Null(await host.Client.GetInstanceAsync("purge-child"));
     }
 
