@@ -605,6 +605,21 @@ public abstract class DurableRuntimeContractTests
         Assert.Equal(Start.AddDays(180), host.Time.GetUtcNow());
     }
 
+    [Fact]
+    public async Task Durable_entities_and_rewind_say_they_are_not_supported()
+    {
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<string?, string>("UsesEntities", (ctx, _) => Task.FromResult(ctx.Entities.GetType().Name)));
+
+        var done = await CompleteAsync(host, await host.Client.ScheduleNewOrchestrationInstanceAsync("UsesEntities"));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, done.RuntimeStatus);
+        Assert.Equal(typeof(NotSupportedException).FullName, done.FailureDetails!.ErrorType);
+        Assert.Contains("Durable Entities", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("Durable Entities", Assert.Throws<NotSupportedException>(() => host.Client.Entities).Message, StringComparison.Ordinal);
+        Assert.Contains("Rewind", (await Assert.ThrowsAsync<NotSupportedException>(() => host.Client.RewindInstanceAsync(done.InstanceId, "why"))).Message, StringComparison.Ordinal);
+    }
+
     private static TimeProvider? TimeNow { get; set; }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using TicketFlow.Durable.Testing;
 using TicketFlow.Functions.Email;
 using TicketFlow.Functions.Storage.Documents;
@@ -56,7 +57,7 @@ public sealed class TicketWorkflowOnAzuriteTests(AzuriteFixture azurite) : IAsyn
                 services.AddSingleton<IEmailSender>(sp => new OutboxEmailSender(
                     Options.Create(new EmailOptions { OutboxFolder = _outbox }), new PlainLanguageEmailTemplates(),
                     sp.GetRequiredService<TimeProvider>(), NullLogger<OutboxEmailSender>.Instance));
-                services.AddDurableTaskWorker(b => b.AddTasks(r => r.AddTicketFlowWorkflows()));
+                services.AddDurableTaskWorker(b => b.AddTicketFlowWorkflows());
             },
             Zone.InstantOf(new DateOnly(2026, 3, 2), 8),
             new DurableTestHostOptions { SkipTime = false });

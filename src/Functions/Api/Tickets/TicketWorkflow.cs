@@ -25,7 +25,8 @@ internal static class TicketWorkflow
         }
 
         var workflow = await client.GetInstanceAsync(TicketInstanceId.For(enPid, ticketNumber), getInputsAndOutputs: true, ct);
-        if (workflow is null || !workflow.IsRunning)
+        // Microsoft's IsRunning is Running only: a just-scheduled (Pending) or Suspended workflow is alive too.
+        if (workflow is null || workflow.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended))
         {
             // A completed workflow means the ticket's records were disposed of; a failed or terminated one leaves the
             // ticket with nothing to apply an event to, which an operator must see.
