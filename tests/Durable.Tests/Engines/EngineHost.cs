@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +62,32 @@ public sealed class EngineHost : IAsyncDisposable
 
         var options = new DurableTaskTestHostOptions { ConfigureServices = services };
         return new EngineHost(engine, null, await DurableTaskTestHost.StartAsync(tasks, options));
+    }
+
+    /// <summary>
+    /// Starts an engine whose tasks are registered on Microsoft's worker builder (e.g. an area's
+    /// <c>AddTicketFlowWorkflows()</c>): the same builder call on both engines.
+    /// </summary>
+    /// <param name="engine">Which engine.</param>
+    /// <param name="worker">Adds the tasks to the worker builder.</param>
+    /// <param name="services">Services the tasks need.</param>
+    /// <param name="embeddedStart">The embedded engine's virtual start time (Microsoft's host runs on the real clock).</param>
+    /// <returns>The host.</returns>
+    public static async Task<EngineHost> StartAsync(Engine engine, Action<IDurableTaskWorkerBuilder> worker, Action<IServiceCollection>? services, DateTimeOffset embeddedStart)
+    {
+        void Configure(IServiceCollection s)
+        {
+            services?.Invoke(s);
+            s.AddDurableTaskWorker(worker);
+        }
+
+        if (engine == Engine.Embedded)
+        {
+            return new EngineHost(engine, await DurableTestHost.StartAsync(Configure, embeddedStart), null);
+        }
+
+        // The host's own AddDurableTaskWorker call comes after ConfigureServices and joins the same (default) builder.
+        return new EngineHost(engine, null, await DurableTaskTestHost.StartAsync(_ => { }, new DurableTaskTestHostOptions { ConfigureServices = Configure }));
     }
 
     /// <summary>Waits (at most 30 s of real time) for the instance to finish, with inputs and outputs.</summary>
