@@ -33,7 +33,7 @@ public static class TicketFlowHost
         Directory.CreateDirectory(dataFolder.Path);
         // Expected 404s (a look-up of a record that does not exist yet) are logged by the Azure SDK as error responses;
         // they are not errors to an operator. Real failures still surface as exceptions. Configuration can override.
-        builder.Logging.AddFilter("TicketFlow.Functions.Storage.AzureSdkLogForwarder", LogLevel.Error);
+        builder.Logging.AddFilter("Azure", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddSingleton(host);
         builder.Services.AddSingleton(dataFolder);

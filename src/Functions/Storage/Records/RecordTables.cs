@@ -1,28 +1,35 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
-using TicketFlow.Functions.Storage.Tables;
 
 namespace TicketFlow.Functions.Storage.Records;
 
-/// <summary>The record tables, named with the configured prefix.</summary>
-internal sealed class RecordTables(TableServiceClient service, IOptions<RecordStoreOptions> options)
+/// <summary>
+/// The record tables, named with the configured prefix, and the container for records too large for an entity
+/// (<c>{prefix}-records</c>, lower case, created when the first one is written).
+/// </summary>
+internal sealed class RecordTables(TableServiceClient service, BlobServiceClient blobs, IOptions<RecordStoreOptions> options)
 {
     private readonly string _prefix = options.Value.TablePrefix;
+    private readonly BlobContainerClient _overflow = blobs.GetBlobContainerClient(options.Value.TablePrefix.ToLowerInvariant() + "-records");
 
-    public RecordTable EmploymentNetworks => new(service, _prefix + "EmploymentNetworks");
+    public RecordTable EmploymentNetworks => Table("EmploymentNetworks");
 
-    public RecordTable Ticketholders => new(service, _prefix + "Ticketholders");
+    public RecordTable Ticketholders => Table("Ticketholders");
 
-    public RecordTable Tickets => new(service, _prefix + "Tickets");
+    public RecordTable Tickets => Table("Tickets");
 
-    public RecordTable Deadlines => new(service, _prefix + "Deadlines");
+    public RecordTable Deadlines => Table("Deadlines");
 
-    public RecordTable Audit => new(service, _prefix + "Audit");
+    public RecordTable Audit => Table("Audit");
 
-    public RecordTable Disputes => new(service, _prefix + "Disputes");
+    public RecordTable Disputes => Table("Disputes");
 
-    public RecordTable Reviews => new(service, _prefix + "Reviews");
+    public RecordTable Reviews => Table("Reviews");
 
-    public RecordTable ApiKeys => new(service, _prefix + "ApiKeys");
+    public RecordTable ApiKeys => Table("ApiKeys");
 
-    public RecordTable Idempotency => new(service, _prefix + "Idempotency");
+    public RecordTable Idempotency => Table("Idempotency");
+
+    private RecordTable Table(string name) => new(service, _overflow, _prefix + name);
 }
