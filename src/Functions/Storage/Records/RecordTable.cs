@@ -47,6 +47,10 @@ internal sealed class RecordTable(TableServiceClient service, BlobContainerClien
 
     private static readonly ConcurrentDictionary<string, Task> Created = new(StringComparer.Ordinal);
 
+    // One client per table for the life of the host: the SDK's clients are thread-safe and share the service's pipeline.
+    private readonly TableClient _client = service.GetTableClient(name);
+    private readonly string _createdKey = $"{service.Uri}|{name}";
+
     /// <summary>The table's name.</summary>
     public string Name { get; } = name;
 
@@ -330,11 +334,10 @@ internal sealed class RecordTable(TableServiceClient service, BlobContainerClien
     private Task EnsureContainerAsync(CancellationToken cancellationToken) =>
         OnceAsync($"{overflow.Uri}", () => overflow.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None), cancellationToken);
 
-    private async Task<TableClient> ClientAsync(CancellationToken cancellationToken)
+    private async ValueTask<TableClient> ClientAsync(CancellationToken cancellationToken)
     {
-        var client = service.GetTableClient(Name);
-        await OnceAsync($"{service.Uri}|{Name}", () => client.CreateIfNotExistsAsync(CancellationToken.None), cancellationToken).ConfigureAwait(false);
-        return client;
+        await OnceAsync(_createdKey, () => _client.CreateIfNotExistsAsync(CancellationToken.None), cancellationToken).ConfigureAwait(false);
+        return _client;
     }
 
     private static Task OnceAsync(string key, Func<Task> create, CancellationToken cancellationToken)

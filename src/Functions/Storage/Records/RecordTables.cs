@@ -8,28 +8,39 @@ namespace TicketFlow.Functions.Storage.Records;
 /// The record tables, named with the configured prefix, and the container for records too large for an entity
 /// (<c>{prefix}-records</c>, lower case, created when the first one is written).
 /// </summary>
-internal sealed class RecordTables(TableServiceClient service, BlobServiceClient blobs, IOptions<RecordStoreOptions> options)
+internal sealed class RecordTables
 {
-    private readonly string _prefix = options.Value.TablePrefix;
-    private readonly BlobContainerClient _overflow = blobs.GetBlobContainerClient(options.Value.TablePrefix.ToLowerInvariant() + "-records");
+    public RecordTables(TableServiceClient service, BlobServiceClient blobs, IOptions<RecordStoreOptions> options)
+    {
+        var prefix = options.Value.TablePrefix;
+        var overflow = blobs.GetBlobContainerClient(prefix.ToLowerInvariant() + "-records");
+        RecordTable Table(string name) => new(service, overflow, prefix + name);
+        EmploymentNetworks = Table("EmploymentNetworks");
+        Ticketholders = Table("Ticketholders");
+        Tickets = Table("Tickets");
+        Deadlines = Table("Deadlines");
+        Audit = Table("Audit");
+        Disputes = Table("Disputes");
+        Reviews = Table("Reviews");
+        ApiKeys = Table("ApiKeys");
+        Idempotency = Table("Idempotency");
+    }
 
-    public RecordTable EmploymentNetworks => Table("EmploymentNetworks");
+    public RecordTable EmploymentNetworks { get; }
 
-    public RecordTable Ticketholders => Table("Ticketholders");
+    public RecordTable Ticketholders { get; }
 
-    public RecordTable Tickets => Table("Tickets");
+    public RecordTable Tickets { get; }
 
-    public RecordTable Deadlines => Table("Deadlines");
+    public RecordTable Deadlines { get; }
 
-    public RecordTable Audit => Table("Audit");
+    public RecordTable Audit { get; }
 
-    public RecordTable Disputes => Table("Disputes");
+    public RecordTable Disputes { get; }
 
-    public RecordTable Reviews => Table("Reviews");
+    public RecordTable Reviews { get; }
 
-    public RecordTable ApiKeys => Table("ApiKeys");
+    public RecordTable ApiKeys { get; }
 
-    public RecordTable Idempotency => Table("Idempotency");
-
-    private RecordTable Table(string name) => new(service, _overflow, _prefix + name);
+    public RecordTable Idempotency { get; }
 }
