@@ -203,7 +203,7 @@ internal sealed class RecordTable(TableServiceClient service, BlobContainerClien
         if (json.Length <= TableEntityLimits.MaxStringChars)
         {
             entity[DataProperty] = json;
-            if (SurelyFits(entity) || TableEntityLimits.MeasuredBytes(entity) <= InlineBudgetBytes)
+            if (TableEntityLimits.FitsWithoutMeasuring(entity, InlineBudgetBytes) || TableEntityLimits.MeasuredBytes(entity) <= InlineBudgetBytes)
             {
                 return entity;
             }
@@ -278,22 +278,6 @@ internal sealed class RecordTable(TableServiceClient service, BlobContainerClien
 
         return JsonSerializer.Deserialize<T>(json, Json)
             ?? throw new InvalidOperationException($"The entity {entity.PartitionKey}/{entity.RowKey} holds no record.");
-    }
-
-    /// <summary>
-    /// Whether the entity fits without measuring it: no character takes more than six bytes once escaped (\uXXXX),
-    /// so six bytes a character plus 64 a property bounds both the service's count and the JSON body. True for nearly
-    /// every record, which then skips the exact measure.
-    /// </summary>
-    private static bool SurelyFits(TableEntity entity)
-    {
-        long bound = 64 + (6L * (entity.PartitionKey.Length + entity.RowKey.Length));
-        foreach (var (key, value) in entity)
-        {
-            bound += 64 + (6L * key.Length) + value switch { string s => 6L * s.Length, byte[] b => 2L * b.Length, _ => 64 };
-        }
-
-        return bound <= InlineBudgetBytes;
     }
 
     /// <summary>Splits text into parts of at most 32K characters without separating a surrogate pair.</summary>
