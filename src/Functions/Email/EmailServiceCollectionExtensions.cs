@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using TicketFlow.Functions.Storage.Tables;
+using Azure.Data.Tables;
 using TicketFlow.Workflow.Notifications;
 
 namespace TicketFlow.Functions.Email;

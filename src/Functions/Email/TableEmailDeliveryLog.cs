@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using TicketFlow.Functions.Storage.Tables;
 using TicketFlow.Workflow.Notifications;
 

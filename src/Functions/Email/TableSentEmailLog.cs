@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
+using Azure.Data.Tables;
 using TicketFlow.Functions.Storage.Tables;
 using TicketFlow.Workflow.Notifications;
 

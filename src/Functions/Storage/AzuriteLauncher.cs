@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using TicketFlow.Functions.Storage.Auth;
 
 namespace TicketFlow.Functions.Storage;
 
@@ -15,6 +14,12 @@ namespace TicketFlow.Functions.Storage;
 /// </summary>
 public sealed class AzuriteLauncher : IAsyncDisposable
 {
+    /// <summary>The account name of Azurite's well-known development account.</summary>
+    public const string DevelopmentAccountName = "devstoreaccount1";
+
+    /// <summary>The key of Azurite's well-known development account (published; not a secret).</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     private readonly Process _process;
     private readonly StringBuilder _output;
 
@@ -22,8 +27,8 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     {
         _process = process;
         _output = output;
-        BlobEndpoint = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{blobPort}/{StorageSharedKeyCredential.DevelopmentAccountName}"));
-        TableEndpoint = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{tablePort}/{StorageSharedKeyCredential.DevelopmentAccountName}"));
+        BlobEndpoint = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{blobPort}/{DevelopmentAccountName}"));
+        TableEndpoint = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{tablePort}/{DevelopmentAccountName}"));
     }
 
     /// <summary>The Blob service endpoint (path-style, account in the first segment).</summary>
@@ -32,14 +37,8 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     /// <summary>The Table service endpoint (path-style, account in the first segment).</summary>
     public Uri TableEndpoint { get; }
 
-    /// <summary>The well-known development account credential Azurite accepts.</summary>
-    public static StorageSharedKeyCredential Credential { get; } =
-        new(StorageSharedKeyCredential.DevelopmentAccountName, StorageSharedKeyCredential.DevelopmentAccountKey);
-
-    /// <summary>A storage connection string for this instance.</summary>
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={StorageSharedKeyCredential.DevelopmentAccountName};" +
-        $"AccountKey={StorageSharedKeyCredential.DevelopmentAccountKey};BlobEndpoint={BlobEndpoint};TableEndpoint={TableEndpoint};";
+    /// <summary>A storage connection string for this instance (the development account, path-style endpoints).</summary>
+    public string ConnectionString => DevelopmentConnectionString(TableEndpoint, BlobEndpoint);
 
     /// <summary>The process id, for diagnostics.</summary>
     public int ProcessId => _process.Id;
@@ -73,7 +72,9 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         };
         foreach (var arg in new[]
         {
-            script, "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+            // No --skipApiVersionCheck: the Blob client pins a version Azurite knows (StorageServiceCollectionExtensions.BlobServiceVersion),
+            // so a client that drifts past it fails here as it would against a user's own Azurite.
+            script, "--silent", "--loose", "--disableProductStyleUrl",
             "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(CultureInfo.InvariantCulture),
@@ -122,6 +123,14 @@ public sealed class AzuriteLauncher : IAsyncDisposable
 
         return launcher;
     }
+
+    /// <summary>The connection string of the development account on the given Azurite endpoints.</summary>
+    /// <param name="tableEndpoint">The Table endpoint, with the account in its path.</param>
+    /// <param name="blobEndpoint">The Blob endpoint, with the account in its path.</param>
+    /// <returns>The connection string.</returns>
+    public static string DevelopmentConnectionString(Uri tableEndpoint, Uri blobEndpoint) =>
+        $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};AccountKey={DevelopmentAccountKey};" +
+        $"BlobEndpoint={blobEndpoint};TableEndpoint={tableEndpoint};";
 
     /// <summary>Walks up from <paramref name="startDirectory"/> to the folder holding TicketFlow.sln.</summary>
     /// <param name="startDirectory">Where to start.</param>

@@ -16,7 +16,4 @@ internal static partial class StorageLogs
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Storage: tables at {TableEndpoint}, blobs at {BlobEndpoint}, authentication {Authentication}")]
     public static partial void Using(ILogger logger, Uri tableEndpoint, Uri blobEndpoint, string authentication);
-
-    [LoggerMessage(EventId = 4004, Message = "{Source}: {Message}")]
-    public static partial void AzureSdk(ILogger logger, LogLevel level, string source, string message);
 }

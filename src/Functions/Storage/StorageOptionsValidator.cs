@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TicketFlow.Functions.Storage.Auth;
 
 namespace TicketFlow.Functions.Storage;
 
@@ -13,9 +12,9 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         {
             try
             {
-                _ = StorageConnectionString.Parse(options.ConnectionString);
+                _ = StorageAccount.FromConnectionString(options.ConnectionString);
             }
-            catch (Exception e) when (e is FormatException or ArgumentException or UriFormatException)
+            catch (FormatException e)
             {
                 failures.Add("Storage:ConnectionString is not valid: " + e.Message);
             }
@@ -33,16 +32,10 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
                 {
                     failures.Add("Storage:AccountKey is required when Storage:Authentication is SharedKey.");
                 }
-                else
+                else if (!Convert.TryFromBase64String(options.AccountKey, new byte[options.AccountKey.Length], out _))
                 {
-                    try
-                    {
-                        _ = new StorageSharedKeyCredential("check", options.AccountKey);
-                    }
-                    catch (ArgumentException e)
-                    {
-                        failures.Add("Storage:AccountKey: " + e.Message);
-                    }
+                    // The SDK would only fail at the first request; an account key is base64.
+                    failures.Add("Storage:AccountKey is not a base64 account key.");
                 }
             }
             else if (options.TableEndpoint?.Scheme == Uri.UriSchemeHttp || options.BlobEndpoint?.Scheme == Uri.UriSchemeHttp)

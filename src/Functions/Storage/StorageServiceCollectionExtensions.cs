@@ -1,16 +1,13 @@
-using System.Globalization;
 using Azure.Core;
-using Azure.Identity;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TicketFlow.Functions.Storage.Auth;
-using TicketFlow.Functions.Storage.Blobs;
 using TicketFlow.Functions.Storage.Documents;
-using TicketFlow.Functions.Storage.Tables;
 using TicketFlow.Workflow.Documents;
 
 namespace TicketFlow.Functions.Storage;
@@ -19,9 +16,20 @@ namespace TicketFlow.Functions.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
+    /// The Blob service version every request asks for. Azurite 3.37 accepts versions up to 2026-06-06 and Azure.Storage.Blobs
+    /// 12.30.1 would send a newer one. Pinning it here (rather than starting Azurite with --skipApiVersionCheck) makes
+    /// tests speak exactly the version production speaks, and works with any Azurite 3.37 a developer points
+    /// Storage:ConnectionString at, not only the one TicketFlow starts. Raise it together with the Azurite version.
+    /// The Table SDK's only version (2019-02-02) is accepted by Azurite as it is.
+    /// </summary>
+    public const BlobClientOptions.ServiceVersion BlobServiceVersion = BlobClientOptions.ServiceVersion.V2026_06_06;
+
+    /// <summary>
     /// Binds and validates the Storage section (at start), registers <see cref="TableServiceClient"/>,
-    /// <see cref="BlobServiceClient"/> and <see cref="IDocumentStore"/> as singletons, and, when no account is
-    /// configured, a hosted service that starts Azurite first. Call it before adding hosted services that use storage.
+    /// <see cref="BlobServiceClient"/> (through Microsoft.Extensions.Azure, which also forwards the SDKs' event
+    /// sources to the host's logging under the categories Azure.Core, Azure.Identity...) and
+    /// <see cref="IDocumentStore"/> as singletons, and, when no account is configured, a hosted service that starts
+    /// Azurite first. Call it before adding hosted services that use storage.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration root (reads the Storage section).</param>
@@ -40,24 +48,19 @@ public static class StorageServiceCollectionExtensions
             services.AddHostedService<AzuriteHostedService>();
         }
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AzureSdkLogForwarder>());
-        services.TryAddSingleton(sp => StorageAccount.From(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.TryAddSingleton(sp =>
         {
-            var account = sp.GetRequiredService<StorageAccount>();
-            var options = ClientOptions(sp);
-            StorageLogs.Using(sp.GetRequiredService<ILogger<StorageAccount>>(), account.TableEndpoint, account.BlobEndpoint, account.SharedKey is null ? "EntraId" : "SharedKey");
-            return account.SharedKey is { } key
-                ? new TableServiceClient(account.TableEndpoint, key, options)
-                : new TableServiceClient(account.TableEndpoint, account.Token!, options);
+            var account = StorageAccount.From(sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+            StorageLogs.Using(sp.GetRequiredService<ILogger<StorageAccount>>(), account.TableEndpoint, account.BlobEndpoint, account.Authentication);
+            return account;
         });
-        services.TryAddSingleton(sp =>
+        services.AddAzureClients(clients =>
         {
-            var account = sp.GetRequiredService<StorageAccount>();
-            var options = ClientOptions(sp);
-            return account.SharedKey is { } key
-                ? new BlobServiceClient(account.BlobEndpoint, key, options)
-                : new BlobServiceClient(account.BlobEndpoint, account.Token!, options);
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, _, sp) =>
+                sp.GetRequiredService<StorageAccount>().CreateTableServiceClient(Configure(options, sp)));
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, _, sp) =>
+                    sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient(Configure(options, sp)))
+                .WithVersion(BlobServiceVersion);
         });
         services.TryAddSingleton<IDocumentStore>(sp => new BlobDocumentStore(
             sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DocumentsContainerName),
@@ -65,12 +68,20 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    private static StorageClientOptions ClientOptions(IServiceProvider sp)
+    /// <summary>
+    /// Retries from Storage:MaxRetries and Storage:RetryDelay (exponential back-off on 408, 429, 500, 502, 503, 504 and
+    /// network failures, capped at a minute), and the response headers worth having in a log.
+    /// </summary>
+    private static TOptions Configure<TOptions>(TOptions options, IServiceProvider sp)
+        where TOptions : ClientOptions
     {
         var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-        var options = new StorageClientOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() };
+        options.Retry.Mode = RetryMode.Exponential;
         options.Retry.MaxRetries = o.MaxRetries;
         options.Retry.Delay = o.RetryDelay;
+        options.Retry.MaxDelay = TimeSpan.FromMinutes(1);
+        options.Diagnostics.LoggedHeaderNames.Add("x-ms-request-id");
+        options.Diagnostics.LoggedHeaderNames.Add("x-ms-error-code");
         return options;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TicketFlow.Functions.Email;
+using Azure.Data.Tables;
 using TicketFlow.Functions.Storage.Tables;
 using TicketFlow.Functions.Tests.Fixtures;
 using TicketFlow.Workflow.Notifications;
@@ -48,7 +49,7 @@ public sealed class TableEmailLogsTests(AzuriteFixture azurite) : IAsyncLifetime
         await Sender(log).SendAsync(SendGridEmailSenderTests.Reminder(to: ["pat.lee@mail.example"]));
 
         var stored = Assert.Single(await table.QueryAsync<TableEntity>().ToListAsync());
-        Assert.DoesNotContain(stored.Values, v => v?.ToString()?.Contains("pat.lee", StringComparison.OrdinalIgnoreCase) == true);
+        Assert.DoesNotContain(stored.Select(p => p.Value), v => v?.ToString()?.Contains("pat.lee", StringComparison.OrdinalIgnoreCase) == true);
         Assert.DoesNotContain("pat.lee", stored.PartitionKey + stored.RowKey, StringComparison.OrdinalIgnoreCase);
         var found = await log.FindAsync("reminder-R1|2026-03-16|pat.lee@mail.example");
         Assert.Equal("pat.lee@mail.example", found!.Recipient);

@@ -1,14 +1,14 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using TicketFlow.Functions.Storage;
-using TicketFlow.Functions.Storage.Auth;
-using TicketFlow.Functions.Storage.Blobs;
-using TicketFlow.Functions.Storage.Tables;
 
 namespace TicketFlow.Functions.Tests.Fixtures;
 
 /// <summary>
 /// One Azurite (Blob + Table, in memory, free loopback ports) shared by every test in <see cref="AzuriteCollection"/>;
 /// started once, stopped at the end. Tests isolate themselves with unique table and container names
-/// (<see cref="UniqueName"/>).
+/// (<see cref="UniqueName"/>). Clients are the official SDKs', on the development account's connection string, with
+/// the Blob service version the host pins.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
@@ -20,19 +20,18 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString => Azurite.ConnectionString;
 
-    public StorageSharedKeyCredential Credential => AzuriteLauncher.Credential;
-
     private AzuriteLauncher Azurite => _azurite ?? throw new InvalidOperationException("Azurite has not started.");
 
     public static string UniqueName(string prefix) => prefix + Guid.NewGuid().ToString("N")[..12];
 
-    public TableServiceClient CreateTableServiceClient(StorageClientOptions? options = null) => new(TableEndpoint, Credential, options);
+    public TableServiceClient CreateTableServiceClient(TableClientOptions? options = null) => new(ConnectionString, options ?? new TableClientOptions());
 
-    public BlobServiceClient CreateBlobServiceClient(StorageClientOptions? options = null) => new(BlobEndpoint, Credential, options);
+    public BlobServiceClient CreateBlobServiceClient(BlobClientOptions? options = null) =>
+        new(ConnectionString, options ?? new BlobClientOptions(StorageServiceCollectionExtensions.BlobServiceVersion));
 
-    public async Task<TableClient> CreateTableAsync(string prefix = "t")
+    public async Task<TableClient> CreateTableAsync(string prefix = "t", TableClientOptions? options = null)
     {
-        var table = CreateTableServiceClient().GetTableClient(UniqueName(prefix));
+        var table = CreateTableServiceClient(options).GetTableClient(UniqueName(prefix));
         await table.CreateIfNotExistsAsync();
         return table;
     }

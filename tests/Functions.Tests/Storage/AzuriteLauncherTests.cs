@@ -1,5 +1,5 @@
 using TicketFlow.Functions.Storage;
-using TicketFlow.Functions.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace TicketFlow.Functions.Tests.Storage;
 
@@ -20,13 +20,13 @@ public sealed class AzuriteLauncherTests : IDisposable
     {
         await using (var first = await AzuriteLauncher.StartAsync(new AzuriteLaunchOptions { DataFolder = _dataFolder }))
         {
-            var table = new TableClient(first.TableEndpoint, "persisted", AzuriteLauncher.Credential);
+            var table = new TableServiceClient(first.ConnectionString).GetTableClient("persisted");
             await table.CreateIfNotExistsAsync();
             await table.AddEntityAsync(new TableEntity("p", "r") { ["Note"] = "kept" });
         }
 
         await using var second = await AzuriteLauncher.StartAsync(new AzuriteLaunchOptions { DataFolder = _dataFolder });
-        var reopened = new TableClient(second.TableEndpoint, "persisted", AzuriteLauncher.Credential);
+        var reopened = new TableServiceClient(second.ConnectionString).GetTableClient("persisted");
 
         Assert.Equal("kept", (await reopened.GetEntityAsync<TableEntity>("p", "r")).Value.GetString("Note"));
         Assert.True(Directory.Exists(Path.Combine(_dataFolder, "azurite")));

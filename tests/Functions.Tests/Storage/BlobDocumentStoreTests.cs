@@ -1,4 +1,5 @@
-using TicketFlow.Functions.Storage.Blobs;
+using System.Security.Cryptography;
+using Azure.Storage.Blobs;
 using TicketFlow.Functions.Storage.Documents;
 using TicketFlow.Functions.Tests.Fixtures;
 using TicketFlow.Workflow.Documents;
@@ -65,5 +66,48 @@ public sealed class BlobDocumentStoreTests(AzuriteFixture azurite)
         Assert.True(await store.DeleteAsync(saved));
         Assert.False(await store.DeleteAsync(saved));
         Assert.Empty(await store.ListAsync("T-300"));
+    }
+
+    [Fact]
+    public async Task A_20_MB_document_round_trips_with_its_md5_stored_by_the_service()
+    {
+        var (store, container) = await NewStoreAsync();
+        var content = new byte[20 * 1024 * 1024];
+        new Random(20).NextBytes(content);
+#pragma warning disable CA5351 // MD5 is the Blob service's Content-MD5.
+        var md5 = MD5.HashData(content);
+#pragma warning restore CA5351
+
+        var saved = await store.SaveAsync("T-400", DocumentKind.ServicesAndSupportsReviewPackage, "pkg-1", new NonSeekableStream(content), "application/zip");
+        var properties = (await container.GetBlobClient(BlobDocumentStore.BlobName("T-400", DocumentKind.ServicesAndSupportsReviewPackage, "pkg-1")).GetPropertiesAsync()).Value;
+        await using var read = await store.OpenReadAsync(saved);
+        using var copy = new MemoryStream();
+        await read.CopyToAsync(copy);
+
+        Assert.Equal(content.Length, saved.Length);
+        Assert.Equal(Convert.ToBase64String(md5), saved.ContentHash);
+        Assert.Equal(md5, properties.ContentHash);
+        Assert.Equal("application/zip", properties.ContentType);
+        Assert.Equal(content, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task Bytes_that_do_not_match_the_stored_md5_fail_the_read_when_the_stream_ends()
+    {
+        var (store, container) = await NewStoreAsync();
+        var saved = await store.SaveAsync("T-500", DocumentKind.SignedIwp, "iwp-1", new MemoryStream([1, 2, 3]), "application/pdf");
+        // Same Content-MD5 header, different bytes: what a corrupted copy looks like to the reader.
+        var blob = container.GetBlobClient(BlobDocumentStore.BlobName("T-500", DocumentKind.SignedIwp, "iwp-1"));
+        await blob.UploadAsync(new BinaryData(new byte[] { 7, 8, 9 }), overwrite: true);
+        await blob.SetHttpHeadersAsync(new Azure.Storage.Blobs.Models.BlobHttpHeaders { ContentType = "application/pdf", ContentHash = Convert.FromBase64String(saved.ContentHash) });
+
+        await using var read = await store.OpenReadAsync(saved);
+
+        await Assert.ThrowsAsync<BlobContentHashMismatchException>(() => read.CopyToAsync(Stream.Null));
+    }
+
+    private sealed class NonSeekableStream(byte[] content) : MemoryStream(content)
+    {
+        public override bool CanSeek => false;
     }
 }

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using TicketFlow.Functions.Storage.Tables;
 using TicketFlow.Functions.Tests.Fixtures;
 
@@ -14,7 +15,7 @@ public sealed class PartitionConventionsTests(AzuriteFixture azurite)
         public DateTimeOffset? Timestamp { get; set; }
         public ETag ETag { get; set; }
         public string TicketId { get; set; } = string.Empty;
-        public DateOnly DueDate { get; set; }
+        public string DueDate { get; set; } = string.Empty; // yyyy-MM-dd: the SDK maps no DateOnly
         public string Rule { get; set; } = string.Empty;
     }
 
@@ -32,7 +33,7 @@ public sealed class PartitionConventionsTests(AzuriteFixture azurite)
                     PartitionKey = PartitionConventions.EmploymentNetworkDeadlines(en),
                     RowKey = PartitionConventions.DeadlineRow(dates[i], "d" + i),
                     TicketId = "T-" + i,
-                    DueDate = dates[i],
+                    DueDate = dates[i].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                     Rule = "IwpSubmission",
                 });
             }
@@ -43,7 +44,7 @@ public sealed class PartitionConventionsTests(AzuriteFixture azurite)
 
         Assert.Equal(["T-1", "T-2", "T-3", "T-4"], march.Select(d => d.TicketId));
         Assert.All(march, d => Assert.Equal(PartitionConventions.EmploymentNetworkDeadlines("EN/7"), d.PartitionKey));
-        Assert.Equal(march.Select(d => d.DueDate).Order(), march.Select(d => d.DueDate));
+        Assert.Equal(march.Select(d => d.DueDate).Order(StringComparer.Ordinal), march.Select(d => d.DueDate));
     }
 
     [Fact]

@@ -1,11 +1,13 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TicketFlow.Functions.Email;
 using TicketFlow.Functions.Storage;
-using TicketFlow.Functions.Storage.Blobs;
-using TicketFlow.Functions.Storage.Tables;
 using TicketFlow.Functions.Tests.Fixtures;
 using TicketFlow.Workflow.Documents;
 using TicketFlow.Workflow.Notifications;
@@ -15,10 +17,16 @@ namespace TicketFlow.Functions.Tests.Storage;
 [Collection(AzuriteCollection.Name)]
 public sealed class ServiceRegistrationTests(AzuriteFixture azurite)
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    private static ServiceProvider Build(Dictionary<string, string?> settings, ListLoggerProvider? logs = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging(b =>
+        {
+            if (logs is not null)
+            {
+                b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+            }
+        });
         services.AddStorageServices(configuration);
         services.AddEmailServices(configuration);
         return services.BuildServiceProvider();
@@ -45,7 +53,7 @@ public sealed class ServiceRegistrationTests(AzuriteFixture azurite)
         using var sp = Build(new() { ["Storage:AzuriteTablePort"] = "12345" });
 
         Assert.Single(sp.GetServices<IHostedService>(), s => s.GetType().Name == "AzuriteHostedService");
-        Assert.Equal(new Uri("http://127.0.0.1:12345/devstoreaccount1"), sp.GetRequiredService<TableServiceClient>().Endpoint);
+        Assert.Equal(new Uri("http://127.0.0.1:12345/devstoreaccount1"), sp.GetRequiredService<TableServiceClient>().Uri);
     }
 
     [Theory]
@@ -92,8 +100,57 @@ public sealed class ServiceRegistrationTests(AzuriteFixture azurite)
 
         var account = sp.GetRequiredService<StorageAccount>();
 
-        Assert.Null(account.SharedKey);
+        Assert.Null(account.ConnectionString);
+        Assert.Null(account.AccountKey);
         Assert.NotNull(account.Token);
+        Assert.Equal("EntraId", account.Authentication);
         Assert.Equal(new Uri("https://acct.blob.core.windows.net"), sp.GetRequiredService<BlobServiceClient>().Uri);
+    }
+
+    [Fact]
+    public void Endpoints_with_an_account_key_give_shared_key_clients_for_that_account()
+    {
+        using var sp = Build(new()
+        {
+            ["Storage:TableEndpoint"] = "https://acct.table.core.windows.net",
+            ["Storage:BlobEndpoint"] = "https://acct.blob.core.windows.net",
+            ["Storage:Authentication"] = "SharedKey",
+            ["Storage:AccountKey"] = Convert.ToBase64String(new byte[64]),
+        });
+
+        Assert.Equal("acct", sp.GetRequiredService<TableServiceClient>().AccountName);
+        Assert.Equal("acct", sp.GetRequiredService<BlobServiceClient>().AccountName);
+        Assert.Equal("SharedKey", sp.GetRequiredService<StorageAccount>().Authentication);
+    }
+
+    [Fact]
+    public void An_account_key_that_is_not_base64_fails_at_start()
+    {
+        using var sp = Build(new()
+        {
+            ["Storage:TableEndpoint"] = "https://acct.table.core.windows.net",
+            ["Storage:BlobEndpoint"] = "https://acct.blob.core.windows.net",
+            ["Storage:Authentication"] = "SharedKey",
+            ["Storage:AccountKey"] = "not a key!",
+        });
+
+        var e = Assert.Throws<OptionsValidationException>(() => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("Storage:AccountKey", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sdk_error_responses_reach_the_host_log_under_azure_categories_without_the_signature()
+    {
+        var logs = new ListLoggerProvider();
+        await using var sp = Build(new() { ["Storage:ConnectionString"] = azurite.ConnectionString }, logs);
+        var table = sp.GetRequiredService<TableServiceClient>().GetTableClient(AzuriteFixture.UniqueName("log"));
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new TableEntity("p", "r"));
+
+        await Assert.ThrowsAsync<RequestFailedException>(() => table.AddEntityAsync(new TableEntity("p", "r")));
+
+        Assert.Contains(logs.Lines, l => l.Category.StartsWith("Azure.", StringComparison.Ordinal) && l.Message.Contains("409", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains("SharedKey devstoreaccount1:", StringComparison.Ordinal));
     }
 }

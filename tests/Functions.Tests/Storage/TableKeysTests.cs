@@ -81,4 +81,33 @@ public sealed class TableKeysTests
 
         Assert.Throws<ArgumentException>(() => TableEntityLimits.Validate("p", "r", properties));
     }
+
+    [Theory]
+    [InlineData('a', 30_000, 1)] // ASCII: the body is about as large as the text
+    [InlineData('<', 30_000, 6)] // written as \u003C: six bytes a character
+    [InlineData('\u00e9', 30_000, 6)]
+    public void The_measured_size_is_the_json_body_as_sent_when_escaping_makes_it_larger(char c, int length, int bytesPerChar)
+    {
+        var entity = new Azure.Data.Tables.TableEntity("p", "r") { ["Notes"] = new string(c, length) };
+
+        var measured = TableEntityLimits.MeasuredBytes(entity);
+
+        Assert.InRange(measured, Math.Max(2L, bytesPerChar) * length, (Math.Max(2L, bytesPerChar) * length) + 200);
+    }
+
+    [Fact]
+    public void Only_entities_far_from_the_limit_skip_the_exact_measure()
+    {
+        var small = new Azure.Data.Tables.TableEntity("p", "r") { ["Data"] = new string('<', TableEntityLimits.MaxStringChars) };
+        var large = new Azure.Data.Tables.TableEntity("p", "r") { ["Data"] = new string('a', TableEntityLimits.MaxStringChars), ["Data1"] = new string('a', TableEntityLimits.MaxStringChars) };
+        for (var i = 2; i < 8; i++)
+        {
+            large["Data" + i] = new string('a', TableEntityLimits.MaxStringChars);
+        }
+
+        Assert.True(TableEntityLimits.FitsWithoutMeasuring(small));
+        Assert.False(TableEntityLimits.FitsWithoutMeasuring(large)); // 256K characters: six bytes each would not fit, so it is measured
+        Assert.True(TableEntityLimits.MeasuredBytes(large) <= TableEntityLimits.MaxEntityBytes);
+        Assert.Equal(TableEntityLimits.MeasuredBytes(large), TableEntityLimits.Validate(large));
+    }
 }

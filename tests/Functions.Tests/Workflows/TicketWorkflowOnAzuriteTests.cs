@@ -51,6 +51,7 @@ public sealed class TicketWorkflowOnAzuriteTests(AzuriteFixture azurite) : IAsyn
             {
                 services.AddWorkflowServices();
                 services.AddSingleton(azurite.CreateTableServiceClient());
+                services.AddSingleton(azurite.CreateBlobServiceClient());
                 services.AddRecordServices();
                 services.Configure<RecordStoreOptions>(o => o.TablePrefix = tablePrefix);
                 services.AddSingleton<IDocumentStore>(sp => new BlobDocumentStore(container, sp.GetRequiredService<TimeProvider>()));

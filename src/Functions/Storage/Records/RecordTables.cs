@@ -1,28 +1,46 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
-using TicketFlow.Functions.Storage.Tables;
 
 namespace TicketFlow.Functions.Storage.Records;
 
-/// <summary>The record tables, named with the configured prefix.</summary>
-internal sealed class RecordTables(TableServiceClient service, IOptions<RecordStoreOptions> options)
+/// <summary>
+/// The record tables, named with the configured prefix, and the container for records too large for an entity
+/// (<c>{prefix}-records</c>, lower case, created when the first one is written).
+/// </summary>
+internal sealed class RecordTables
 {
-    private readonly string _prefix = options.Value.TablePrefix;
+    public RecordTables(TableServiceClient service, BlobServiceClient blobs, IOptions<RecordStoreOptions> options)
+    {
+        var prefix = options.Value.TablePrefix;
+        var overflow = blobs.GetBlobContainerClient(prefix.ToLowerInvariant() + "-records");
+        RecordTable Table(string name) => new(service, overflow, prefix + name);
+        EmploymentNetworks = Table("EmploymentNetworks");
+        Ticketholders = Table("Ticketholders");
+        Tickets = Table("Tickets");
+        Deadlines = Table("Deadlines");
+        Audit = Table("Audit");
+        Disputes = Table("Disputes");
+        Reviews = Table("Reviews");
+        ApiKeys = Table("ApiKeys");
+        Idempotency = Table("Idempotency");
+    }
 
-    public RecordTable EmploymentNetworks => new(service, _prefix + "EmploymentNetworks");
+    public RecordTable EmploymentNetworks { get; }
 
-    public RecordTable Ticketholders => new(service, _prefix + "Ticketholders");
+    public RecordTable Ticketholders { get; }
 
-    public RecordTable Tickets => new(service, _prefix + "Tickets");
+    public RecordTable Tickets { get; }
 
-    public RecordTable Deadlines => new(service, _prefix + "Deadlines");
+    public RecordTable Deadlines { get; }
 
-    public RecordTable Audit => new(service, _prefix + "Audit");
+    public RecordTable Audit { get; }
 
-    public RecordTable Disputes => new(service, _prefix + "Disputes");
+    public RecordTable Disputes { get; }
 
-    public RecordTable Reviews => new(service, _prefix + "Reviews");
+    public RecordTable Reviews { get; }
 
-    public RecordTable ApiKeys => new(service, _prefix + "ApiKeys");
+    public RecordTable ApiKeys { get; }
 
-    public RecordTable Idempotency => new(service, _prefix + "Idempotency");
+    public RecordTable Idempotency { get; }
 }

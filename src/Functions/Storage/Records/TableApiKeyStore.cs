@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using TicketFlow.Functions.Api.Security;
 using TicketFlow.Functions.Storage.Tables;
 
@@ -19,15 +20,22 @@ internal sealed class TableApiKeyStore(RecordTables tables) : IApiKeyStore
 
     public async Task<bool> RevokeAsync(string enPid, string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken)
     {
-        var record = await FindAsync(keyId, cancellationToken);
-        if (record is null || record.EnPid != enPid)
+        // Read, then replace only if nobody changed the key in between (ETag): a concurrent revocation keeps the first
+        // revocation time, and a changed record is read again rather than overwritten with a stale copy.
+        while (true)
         {
-            return false;
-        }
+            var found = await tables.ApiKeys.GetWithETagAsync<ApiKeyRecord>(Partition, TableKeys.Create(keyId), cancellationToken);
+            if (found is not { Record: var record, ETag: var etag } || record.EnPid != enPid)
+            {
+                return false;
+            }
 
-        await tables.ApiKeys.UpsertAsync(Partition, TableKeys.Create(keyId), record with { RevokedAt = record.RevokedAt ?? revokedAt },
-            cancellationToken, ("EnPid", record.EnPid));
-        return true;
+            if (record.RevokedAt is not null
+                || await tables.ApiKeys.UpdateAsync(Partition, TableKeys.Create(keyId), record with { RevokedAt = revokedAt }, etag, cancellationToken, ("EnPid", record.EnPid)))
+            {
+                return true;
+            }
+        }
     }
 
     public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string enPid, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using TicketFlow.Functions.Storage.Tables;
 using TicketFlow.Workflow.Disputes;
 

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using TicketFlow.Functions.Storage.Tables;
 
 namespace TicketFlow.Functions.Storage.Records;

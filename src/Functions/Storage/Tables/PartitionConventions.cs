@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 
 namespace TicketFlow.Functions.Storage.Tables;
 

@@ -23,6 +23,7 @@ public sealed class TableRecordRepositoryTests(AzuriteFixture azurite)
     {
         var services = new ServiceCollection();
         services.AddSingleton(azurite.CreateTableServiceClient());
+        services.AddSingleton(azurite.CreateBlobServiceClient());
         services.AddRecordServices();
         services.Configure<RecordStoreOptions>(o => o.TablePrefix = AzuriteFixture.UniqueName("rec"));
         return services.BuildServiceProvider();

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace TicketFlow.Functions.Storage.Blobs;
+namespace TicketFlow.Functions.Storage.Documents;
 
 /// <summary>
 /// Hashes content as it is read and, at the end, compares with the expected MD5 and length. MD5 is what the Blob

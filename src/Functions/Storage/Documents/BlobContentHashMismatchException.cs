@@ -1,4 +1,4 @@
-namespace TicketFlow.Functions.Storage.Blobs;
+namespace TicketFlow.Functions.Storage.Documents;
 
 /// <summary>A downloaded blob's content does not match the MD5 stored with it: the document is corrupt or was altered.</summary>
 public sealed class BlobContentHashMismatchException : IOException
