@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SendGrid.Helpers.EventWebhook;
 using TicketFlow.Workflow.Notifications;
 
 namespace TicketFlow.Functions.Email;
@@ -42,11 +43,13 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         {
             try
             {
-                using var _ = SendGridWebhookSignature.ImportKey(sendGrid.WebhookVerificationKey);
+                _ = new RequestValidator().ConvertPublicKeyToECDSA(sendGrid.WebhookVerificationKey);
             }
-            catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
+#pragma warning disable CA1031 // The ECDSA library documents no exception set for a malformed key; any of them is this one failure.
+            catch (Exception e)
+#pragma warning restore CA1031
             {
-                failures.Add($"Email:SendGrid:WebhookVerificationKey is not an ECDSA public key ({e.Message}).");
+                failures.Add($"Email:SendGrid:WebhookVerificationKey is not the ECDSA public key SendGrid shows (base64 or PEM): {e.GetType().Name}.");
             }
         }
 

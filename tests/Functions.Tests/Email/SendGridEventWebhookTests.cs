@@ -32,11 +32,7 @@ public sealed class SendGridEventWebhookTests : IDisposable
         _webhook = new SendGridEventWebhook(Options.Create(options), _log, _notifier, _time, NullLogger<SendGridEventWebhook>.Instance);
     }
 
-    public void Dispose()
-    {
-        _webhook.Dispose();
-        _sendGridKey.Dispose();
-    }
+    public void Dispose() => _sendGridKey.Dispose();
 
     private sealed class RecordingNotifier : IAddressProblemNotifier
     {

@@ -83,7 +83,7 @@ public sealed class EntraIdAuthenticationTests(AzuriteFixture azurite) : IAsyncL
     [Fact]
     public async Task A_token_signed_with_a_newly_rotated_key_is_accepted_after_one_read_of_the_keys()
     {
-        await using var host = await ApiHost.StartAsync(azurite, _entra.HostSettings("--Api:EntraId:MinimumKeyRefreshInterval=00:00:00.001"));
+        await using var host = await ApiHost.StartAsync(azurite, _entra.HostSettings("--Api:EntraId:MinimumKeyRefreshInterval=00:00:01"));
         using (var before = Bearer(host, _entra.Token()))
         {
             Assert.Equal(HttpStatusCode.OK, (await before.GetAsync("/api/v1/deadlines")).StatusCode);
@@ -114,7 +114,9 @@ public sealed class EntraIdAuthenticationTests(AzuriteFixture azurite) : IAsyncL
             Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/v1/deadlines")).StatusCode);
         }
 
-        Assert.Equal(reads, _entra.KeyReads);
+        // The OpenID configuration manager grants the first request for a refresh after start (it could be a real
+        // rotation) and then none until the interval has passed, however many unknown keys arrive.
+        Assert.Equal(reads + 1, _entra.KeyReads);
     }
 
     [Fact]
