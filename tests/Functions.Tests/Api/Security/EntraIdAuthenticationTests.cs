@@ -3,8 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using TicketFlow.Functions.Api.Security;
 using TicketFlow.Functions.Hosting;
 using TicketFlow.Functions.Tests.Fixtures;
 using static TicketFlow.Functions.Tests.Api.ApiScenario;
@@ -158,5 +161,25 @@ public sealed class EntraIdAuthenticationTests(AzuriteFixture azurite) : IAsyncL
 
         Assert.Contains(message, failure.Message, StringComparison.Ordinal);
         await app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Signing_keys_are_read_over_https_unless_the_tenant_is_a_stand_in_on_loopback()
+    {
+        string[] storage = ["--urls", "http://127.0.0.1:0", $"--Data:Folder={Path.Combine(Path.GetTempPath(), AzuriteFixture.UniqueName("tfentra"))}", $"--Storage:ConnectionString={azurite.ConnectionString}"];
+        var real = TicketFlowHost.Build([.. _entra.HostSettings("--Api:EntraId:Instance=https://login.microsoftonline.com/"), .. storage]);
+        var standIn = TicketFlowHost.Build([.. _entra.HostSettings(), .. storage]);
+
+        var realBearer = real.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(EntraIdBearer.SchemeName);
+        var standInBearer = standIn.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(EntraIdBearer.SchemeName);
+
+        Assert.True(realBearer.RequireHttpsMetadata);
+        Assert.Equal($"https://login.microsoftonline.com/{EntraIdStandIn.TenantId}/v2.0/.well-known/openid-configuration", realBearer.MetadataAddress);
+        Assert.Equal(TimeSpan.FromMinutes(2), realBearer.TokenValidationParameters.ClockSkew);
+        Assert.Equal(["RS256"], realBearer.TokenValidationParameters.ValidAlgorithms);
+        Assert.False(standInBearer.RequireHttpsMetadata);
+        Assert.StartsWith(_entra.Instance.ToString(), standInBearer.MetadataAddress, StringComparison.Ordinal);
+        await real.DisposeAsync();
+        await standIn.DisposeAsync();
     }
 }
