@@ -24,6 +24,12 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             failures.Add("Email:SendGrid:ApiKey is required when Email:Provider is SendGrid (set it from the environment: Email__SendGrid__ApiKey).");
         }
 
+        // The API key travels in the Authorization header: plain HTTP only to a stand-in on loopback (tests).
+        if (!sendGrid.BaseUrl.IsAbsoluteUri || (sendGrid.BaseUrl.Scheme != Uri.UriSchemeHttps && !(sendGrid.BaseUrl.Scheme == Uri.UriSchemeHttp && sendGrid.BaseUrl.IsLoopback)))
+        {
+            failures.Add("Email:SendGrid:BaseUrl must be an https URI.");
+        }
+
         if (sendGrid.MaxRetryAttempts is < 0 or > 10)
         {
             failures.Add("Email:SendGrid:MaxRetryAttempts must be 0-10.");

@@ -130,8 +130,8 @@ public sealed class SendGridEventWebhook
 
     private bool Verify(PublicKey key, string timestamp, ReadOnlySpan<byte> body, string signature)
     {
-        // SendGrid signs the body's bytes; the SDK takes it as a string and signs timestamp + string in UTF-8, which
-        // gives the same bytes back for any UTF-8 body (a body that is not UTF-8 cannot match, and is refused).
+        // SendGrid signs the body's bytes; the SDK takes the body as a string and hashes timestamp + body in UTF-8,
+        // which gives the same bytes back for any UTF-8 body (one that is not UTF-8 cannot match, and is refused).
         var payload = Encoding.UTF8.GetString(body);
         try
         {
