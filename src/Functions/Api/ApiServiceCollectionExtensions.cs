@@ -52,9 +52,6 @@ public static class ApiServiceCollectionExtensions
         });
         services.AddOptions<EntraIdOptions>().Bind(configuration.GetSection(EntraIdOptions.Section)).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<EntraIdOptions>, EntraIdOptionsValidator>();
-        services.AddHttpClient(nameof(EntraIdSigningKeys), client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<EntraIdSigningKeys>(sp,
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(EntraIdSigningKeys))));
 
         // One default scheme that hands a request to the API key or, when Entra ID is configured and the request carries
         // a bearer token, to Entra ID; every endpoint and policy stays the same whichever a caller uses.
@@ -62,10 +59,10 @@ public static class ApiServiceCollectionExtensions
             .AddPolicyScheme(CallerScheme, "API key or Entra ID token", o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                 && http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<EntraIdOptions>>().Value.Enabled
-                    ? EntraIdAuthenticationHandler.SchemeName
+                    ? EntraIdBearer.SchemeName
                     : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddScheme<AuthenticationSchemeOptions, EntraIdAuthenticationHandler>(EntraIdAuthenticationHandler.SchemeName, null);
+            .AddEntraIdBearer();
         services.AddAuthorizationBuilder()
             .AddPolicy(EnCallerPolicy, p => p.RequireClaim(CallerClaims.EnPid))
             .AddPolicy(AdministratorPolicy, p => p.RequireClaim(CallerClaims.Administrator));

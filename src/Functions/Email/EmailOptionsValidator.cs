@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SendGrid.Helpers.EventWebhook;
 using TicketFlow.Workflow.Notifications;
 
 namespace TicketFlow.Functions.Email;
@@ -23,6 +24,12 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             failures.Add("Email:SendGrid:ApiKey is required when Email:Provider is SendGrid (set it from the environment: Email__SendGrid__ApiKey).");
         }
 
+        // The API key travels in the Authorization header: plain HTTP only to a stand-in on loopback (tests).
+        if (!sendGrid.BaseUrl.IsAbsoluteUri || (sendGrid.BaseUrl.Scheme != Uri.UriSchemeHttps && !(sendGrid.BaseUrl.Scheme == Uri.UriSchemeHttp && sendGrid.BaseUrl.IsLoopback)))
+        {
+            failures.Add("Email:SendGrid:BaseUrl must be an https URI.");
+        }
+
         if (sendGrid.MaxRetryAttempts is < 0 or > 10)
         {
             failures.Add("Email:SendGrid:MaxRetryAttempts must be 0-10.");
@@ -42,11 +49,13 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         {
             try
             {
-                using var _ = SendGridWebhookSignature.ImportKey(sendGrid.WebhookVerificationKey);
+                _ = new RequestValidator().ConvertPublicKeyToECDSA(sendGrid.WebhookVerificationKey);
             }
-            catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
+#pragma warning disable CA1031 // The ECDSA library documents no exception set for a malformed key; any of them is this one failure.
+            catch (Exception e)
+#pragma warning restore CA1031
             {
-                failures.Add($"Email:SendGrid:WebhookVerificationKey is not an ECDSA public key ({e.Message}).");
+                failures.Add($"Email:SendGrid:WebhookVerificationKey is not the ECDSA public key SendGrid shows (base64 or PEM): {e.GetType().Name}.");
             }
         }
 

@@ -1,25 +1,29 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using EllipticCurve;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SendGrid.Helpers.EventWebhook;
 using TicketFlow.Workflow.Notifications;
 
 namespace TicketFlow.Functions.Email;
 
 /// <summary>
-/// The logic behind SendGrid's Event Webhook: checks the signature and that the signed timestamp is fresh (a
-/// replayed request is refused), records delivered / bounce / dropped / deferred events against their reminder
+/// The logic behind SendGrid's Event Webhook: checks the ECDSA signature over timestamp + body with the SendGrid
+/// SDK's <see cref="RequestValidator"/> and that the signed timestamp is fresh (a replayed request is refused), records delivered / bounce / dropped / deferred events against their reminder
 /// once each (by sg_event_id), and when a check-in email to a ticketholder bounces or is dropped, tells the EN's
 /// staff that the address needs attention.
 /// </summary>
-public sealed class SendGridEventWebhook : IDisposable
+public sealed class SendGridEventWebhook
 {
     private readonly SendGridOptions _options;
     private readonly IEmailDeliveryLog _log;
     private readonly IAddressProblemNotifier _notifier;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly SendGridWebhookSignature? _signature;
+    private readonly RequestValidator _validator = new();
+    private readonly PublicKey? _verificationKey;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="options">Email options (SendGrid:WebhookVerificationKey and WebhookMaxAge).</param>
@@ -35,7 +39,7 @@ public sealed class SendGridEventWebhook : IDisposable
         _notifier = notifier;
         _time = time;
         _logger = logger;
-        _signature = string.IsNullOrWhiteSpace(_options.WebhookVerificationKey) ? null : new SendGridWebhookSignature(_options.WebhookVerificationKey);
+        _verificationKey = string.IsNullOrWhiteSpace(_options.WebhookVerificationKey) ? null : _validator.ConvertPublicKeyToECDSA(_options.WebhookVerificationKey);
     }
 
     /// <summary>Handles one webhook request.</summary>
@@ -97,12 +101,9 @@ public sealed class SendGridEventWebhook : IDisposable
         return new SendGridWebhookResult(true, null, recorded, duplicates, ignored);
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _signature?.Dispose();
-
     private string? Check(string? signature, string? timestamp, ReadOnlySpan<byte> body)
     {
-        if (_signature is null)
+        if (_verificationKey is null)
         {
             return "Email:SendGrid:WebhookVerificationKey is not configured; unsigned events are not accepted.";
         }
@@ -124,7 +125,24 @@ public sealed class SendGridEventWebhook : IDisposable
             return $"The signed timestamp is {age.TotalSeconds:0} s old; at most {_options.WebhookMaxAge.TotalSeconds:0} s is accepted.";
         }
 
-        return _signature.Verify(timestamp, body, signature) ? null : "The signature does not match.";
+        return Verify(_verificationKey, timestamp, body, signature) ? null : "The signature does not match.";
+    }
+
+    private bool Verify(PublicKey key, string timestamp, ReadOnlySpan<byte> body, string signature)
+    {
+        // SendGrid signs the body's bytes; the SDK takes the body as a string and hashes timestamp + body in UTF-8,
+        // which gives the same bytes back for any UTF-8 body (one that is not UTF-8 cannot match, and is refused).
+        var payload = Encoding.UTF8.GetString(body);
+        try
+        {
+            return _validator.VerifySignature(key, payload, signature, timestamp);
+        }
+#pragma warning disable CA1031 // The signature is untrusted input and the ECDSA library documents no exception set: anything it throws means "not a valid signature".
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
     }
 
     private static (List<EmailDeliveryEvent> Events, int Ignored) Parse(ReadOnlyMemory<byte> body)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SendGrid.Helpers.EventWebhook;
 
 namespace TicketFlow.Functions.Email;
 
@@ -38,8 +39,8 @@ public static class SendGridWebhookEndpoint
                 buffer.Write(chunk, 0, n);
             }
             var result = await webhook.HandleAsync(
-                request.Headers[SendGridWebhookSignature.SignatureHeader].ToString(),
-                request.Headers[SendGridWebhookSignature.TimestampHeader].ToString(),
+                request.Headers[RequestValidator.SIGNATURE_HEADER].ToString(),
+                request.Headers[RequestValidator.TIMESTAMP_HEADER].ToString(),
                 buffer.ToArray(),
                 cancellationToken).ConfigureAwait(false);
             return result.Accepted

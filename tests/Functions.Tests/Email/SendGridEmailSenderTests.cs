@@ -52,6 +52,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         Assert.Equal(2, _sendGrid.Accepted.Count);
         Assert.All(result.Recipients, r => Assert.False(r.AlreadySent));
         Assert.All(result.Recipients, r => Assert.False(string.IsNullOrEmpty(r.ProviderMessageId)));
+        Assert.Equal(2, result.Recipients.Select(r => r.ProviderMessageId).Distinct().Count());
         var first = _sendGrid.Accepted[0];
         var to = Assert.Single(first["personalizations"]!.AsArray());
         Assert.Equal("a@en.example.org", (string?)Assert.Single(to!["to"]!.AsArray())!["email"]);
@@ -66,6 +67,41 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         Assert.Equal("R1", (string?)args["reminder_id"]);
         Assert.Equal("EN-7", (string?)args["en_id"]);
         Assert.Equal("ContactAttemptDue", (string?)args["template"]);
+        Assert.Equal("reminder-R1|2026-03-16|a@en.example.org", (string?)args["ticketflow_send_key"]);
+        Assert.Equal("Bright Futures EN", (string?)first["from"]!["name"]);
+    }
+
+    [Fact]
+    public async Task A_retried_activity_sends_only_to_the_recipients_it_had_not_reached()
+    {
+        _sendGrid.FailFor("b@en.example.org", 503);
+        var failed = await Assert.ThrowsAsync<EmailDeliveryException>(() => Sender(maxRetries: 1).SendAsync(Reminder(to: ["a@en.example.org", "b@en.example.org"])));
+        _sendGrid.Recover();
+
+        // The durable activity retries the whole message with the same idempotency key.
+        var retried = await Sender().SendAsync(Reminder(to: ["a@en.example.org", "b@en.example.org"]));
+
+        Assert.True(failed.IsRetryable);
+        Assert.Equal(503, failed.StatusCode);
+        Assert.Equal(["a@en.example.org", "b@en.example.org"], _sendGrid.AcceptedRecipients);
+        Assert.Equal([true, false], retried.Recipients.Select(r => r.AlreadySent));
+    }
+
+    [Fact]
+    public async Task Rate_limiting_that_outlasts_the_retries_is_reported_as_retryable_and_records_nothing()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            _sendGrid.Fail(429, retryAfterSeconds: 2);
+        }
+
+        var e = await Assert.ThrowsAsync<EmailDeliveryException>(() => Sender(maxRetries: 2).SendAsync(Reminder()));
+
+        Assert.True(e.IsRetryable);
+        Assert.Equal(429, e.StatusCode);
+        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)], _time.Waits);
+        Assert.Equal(3, _sendGrid.RequestCount);
+        Assert.Null(await _sentLog.FindAsync("reminder-R1|2026-03-16|case.manager@en.example.org"));
     }
 
     [Fact]

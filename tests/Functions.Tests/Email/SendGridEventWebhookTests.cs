@@ -32,11 +32,7 @@ public sealed class SendGridEventWebhookTests : IDisposable
         _webhook = new SendGridEventWebhook(Options.Create(options), _log, _notifier, _time, NullLogger<SendGridEventWebhook>.Instance);
     }
 
-    public void Dispose()
-    {
-        _webhook.Dispose();
-        _sendGridKey.Dispose();
-    }
+    public void Dispose() => _sendGridKey.Dispose();
 
     private sealed class RecordingNotifier : IAddressProblemNotifier
     {
@@ -179,5 +175,40 @@ public sealed class SendGridEventWebhookTests : IDisposable
         var result = await _webhook.HandleAsync(signature, timestamp, "[]"u8.ToArray());
 
         Assert.False(result.Accepted);
+    }
+
+    [Fact]
+    public async Task Without_a_verification_key_even_a_signed_request_is_refused()
+    {
+        var unconfigured = new SendGridEventWebhook(Options.Create(new EmailOptions()), _log, _notifier, _time, NullLogger<SendGridEventWebhook>.Instance);
+        var (signature, timestamp, body) = Signed([Event("u1", "delivered")]);
+
+        var result = await unconfigured.HandleAsync(signature, timestamp, body);
+
+        Assert.False(result.Accepted);
+        Assert.Contains("WebhookVerificationKey is not configured", result.RejectionReason, StringComparison.Ordinal);
+        Assert.Empty(await _log.GetForReminderAsync("R1"));
+    }
+
+    [Fact]
+    public async Task The_verification_key_may_be_given_as_pem()
+    {
+        var pem = new SendGridEventWebhook(
+            Options.Create(new EmailOptions { SendGrid = new SendGridOptions { WebhookVerificationKey = _sendGridKey.ExportSubjectPublicKeyInfoPem() } }),
+            _log, _notifier, _time, NullLogger<SendGridEventWebhook>.Instance);
+        var (signature, timestamp, body) = Signed([Event("p1", "delivered")]);
+
+        Assert.True((await pem.HandleAsync(signature, timestamp, body)).Accepted);
+    }
+
+    [Fact]
+    public async Task A_signature_over_another_timestamp_is_refused()
+    {
+        var (signature, _, body) = Signed([Event("t1", "delivered")], at: Now.AddMinutes(-1));
+
+        var result = await _webhook.HandleAsync(signature, Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), body);
+
+        Assert.False(result.Accepted);
+        Assert.Contains("signature does not match", result.RejectionReason, StringComparison.Ordinal);
     }
 }

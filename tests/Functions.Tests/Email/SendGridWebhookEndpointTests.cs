@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SendGrid.Helpers.EventWebhook;
 using TicketFlow.Functions.Email;
 using TicketFlow.Workflow.Notifications;
 
@@ -50,8 +51,8 @@ public sealed class SendGridWebhookEndpointTests : IAsyncLifetime
         var signature = signer.SignData(Encoding.UTF8.GetBytes(timestamp + body), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, _url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add(SendGridWebhookSignature.SignatureHeader, Convert.ToBase64String(signature));
-        request.Headers.Add(SendGridWebhookSignature.TimestampHeader, timestamp);
+        request.Headers.Add(RequestValidator.SIGNATURE_HEADER, Convert.ToBase64String(signature));
+        request.Headers.Add(RequestValidator.TIMESTAMP_HEADER, timestamp);
         return await http.SendAsync(request);
     }
 

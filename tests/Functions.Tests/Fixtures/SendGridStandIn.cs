@@ -1,122 +1,142 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.Mail;
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
 
 namespace TicketFlow.Functions.Tests.Fixtures;
 
 /// <summary>
-/// A local stand-in for SendGrid's v3 Mail Send API: a small Kestrel app on a free loopback port that checks requests
-/// as SendGrid does (Bearer API key, JSON shape, personalizations, from, subject, content order, categories,
-/// custom_args, size) and answers 202 with an X-Message-Id. Tests can queue failures: 429 with Retry-After, 5xx,
-/// 400, 401, 413. Start one per test class (it is cheap) or share it through a fixture.
+/// SendGrid's v3 Mail Send API stood in for by WireMock.Net on loopback. It answers as SendGrid does: 202 with an
+/// X-Message-Id for a message of the right shape (personalizations with valid to addresses, from, subject, content
+/// with text/plain first, at most 10 unique categories, string custom args) sent with the Bearer API key; 401 for any
+/// other key; 413 above <see cref="MaxBodyBytes"/>; 400 with SendGrid's error shape otherwise. Tests can queue
+/// answers that come first, in order: 429 with Retry-After, 5xx, 400, 401, 403, 413.
 /// </summary>
 public sealed class SendGridStandIn : IAsyncDisposable
 {
     public const string ApiKey = "SG.stand-in-key.do-not-use-anywhere-else";
 
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<ForcedAnswer> _forced = new();
-    private readonly ConcurrentQueue<JsonObject> _accepted = new();
-    private int _requests;
+    private const string MailSend = "/v3/mail/send";
+    private const string ForcedScenario = "forced answers";
+    private static readonly Guid AcceptedMapping = Guid.Parse("5e2d0000-0000-4000-8000-000000000202");
+    private static readonly Guid RecipientFailureMapping = Guid.Parse("5e2d0000-0000-4000-8000-000000000503");
 
-    private SendGridStandIn(WebApplication app) => _app = app;
+    private readonly WireMockServer _server;
+    private int _forced;
 
-    public Uri BaseUrl { get; private set; } = null!;
+    private SendGridStandIn(WireMockServer server) => _server = server;
 
-    /// <summary>Every request that reached the stand-in, valid or not.</summary>
-    public int RequestCount => Volatile.Read(ref _requests);
+    public Uri BaseUrl => new(_server.Url! + "/");
+
+    /// <summary>Every request that reached Mail Send, valid or not.</summary>
+    public int RequestCount => _server.LogEntries.Count(e => e.RequestMessage.Path == MailSend);
 
     /// <summary>The messages answered with 202, in order.</summary>
-    public IReadOnlyList<JsonObject> Accepted => _accepted.ToArray();
+    public IReadOnlyList<JsonObject> Accepted => _server.LogEntries
+        .Where(e => e.MappingGuid == AcceptedMapping)
+        .OrderBy(e => e.RequestMessage.DateTime)
+        .Select(e => JsonNode.Parse(e.RequestMessage.Body!)!.AsObject())
+        .ToList();
+
+    /// <summary>The recipients of the accepted messages, in order.</summary>
+    public IReadOnlyList<string> AcceptedRecipients => Accepted.Select(m => (string)m["personalizations"]![0]!["to"]![0]!["email"]!).ToList();
 
     /// <summary>Bodies larger than this are answered 413, as SendGrid does above 30 MB.</summary>
     public long MaxBodyBytes { get; set; } = 30L * 1024 * 1024;
 
-    public static async Task<SendGridStandIn> StartAsync()
+    public static Task<SendGridStandIn> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var standIn = new SendGridStandIn(app);
-        app.MapPost("/v3/mail/send", standIn.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        standIn.BaseUrl = new Uri(address + "/");
-        return standIn;
+        var standIn = new SendGridStandIn(LoopbackWireMock.Start());
+        standIn.MapSendGrid();
+        return Task.FromResult(standIn);
     }
 
-    /// <summary>Answers the next request with <paramref name="status"/> (and Retry-After seconds for a 429), before any checks.</summary>
-    public void Fail(int status, int? retryAfterSeconds = null, string? errorMessage = null) =>
-        _forced.Enqueue(new ForcedAnswer(status, retryAfterSeconds, errorMessage));
-
-    public async ValueTask DisposeAsync()
+    /// <summary>Answers the next request not yet answered by an earlier call with <paramref name="status"/> (and Retry-After seconds for a 429), before any checks.</summary>
+    public void Fail(int status, int? retryAfterSeconds = null, string? errorMessage = null)
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        var answer = Errors(status, errorMessage ?? $"forced {status}");
+        if (retryAfterSeconds is { } seconds)
+        {
+            answer = answer.WithHeader("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
+        }
+
+        // A chain of states: the first forced answer is the scenario's start, each one moves it on to the next, and
+        // once past the last none matches and SendGrid's own answers below apply.
+        var n = _forced++;
+        var mapping = _server.Given(Request.Create().WithPath(MailSend).UsingPost()).AtPriority(1).InScenario(ForcedScenario);
+        if (n > 0)
+        {
+            mapping = mapping.WhenStateIs($"after {n}");
+        }
+
+        mapping.WillSetStateTo($"after {n + 1}").RespondWith(answer);
     }
 
-    private async Task<IResult> HandleAsync(HttpRequest request)
+    /// <summary>Answers <paramref name="status"/> to every message for <paramref name="recipient"/> until <see cref="Recover"/>.</summary>
+    public void FailFor(string recipient, int status) =>
+        _server.Given(Request.Create().WithPath(MailSend).UsingPost().WithBody((string? body) => body?.Contains($"\"{recipient}\"", StringComparison.OrdinalIgnoreCase) == true))
+            .AtPriority(2)
+            .WithGuid(RecipientFailureMapping)
+            .RespondWith(Errors(status, $"forced {status} for this recipient"));
+
+    /// <summary>Ends <see cref="FailFor"/>.</summary>
+    public void Recover() => _server.DeleteMapping(RecipientFailureMapping);
+
+    public ValueTask DisposeAsync()
     {
-        Interlocked.Increment(ref _requests);
-        if (_forced.TryDequeue(out var forced))
-        {
-            if (forced.RetryAfterSeconds is { } seconds)
-            {
-                request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
+        _server.Stop();
+        _server.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
-            return Errors(forced.Status, forced.Message ?? $"forced {forced.Status}", null);
-        }
+    private void MapSendGrid()
+    {
+        IRequestBuilder Authorized() => Request.Create().WithPath(MailSend).UsingPost().WithHeader("Authorization", "Bearer " + ApiKey);
 
-        var auth = request.Headers.Authorization.ToString();
-        if (auth != "Bearer " + ApiKey)
-        {
-            return Errors(401, "The provided authorization grant is invalid, expired, or revoked", null);
-        }
+        _server.Given(Authorized().WithHeader("Content-Type", "application/json*").WithBody((string? body) => Fits(body) && Problems(body).Count == 0))
+            .AtPriority(10)
+            .WithGuid(AcceptedMapping)
+            .RespondWith(Response.Create().WithStatusCode(202).WithHeader("X-Message-Id", "{{Random Type=\"Guid\"}}").WithTransformer());
+        _server.Given(Authorized().WithBody((string? body) => !Fits(body)))
+            .AtPriority(11)
+            .RespondWith(Errors(413, "Payload Too Large"));
+        _server.Given(Authorized())
+            .AtPriority(12)
+            .RespondWith(Response.Create().WithStatusCode(400).WithBodyAsJson(req => ErrorBody(Problems(req.Body))));
+        _server.Given(Request.Create().WithPath(MailSend).UsingPost())
+            .AtPriority(13)
+            .RespondWith(Errors(401, "The provided authorization grant is invalid, expired, or revoked"));
+    }
 
-        if (request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) != true)
-        {
-            return Errors(415, "Content-Type should be application/json.", null);
-        }
+    private bool Fits(string? body) => System.Text.Encoding.UTF8.GetByteCount(body ?? string.Empty) <= MaxBodyBytes;
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer);
-        if (buffer.Length > MaxBodyBytes)
-        {
-            return Errors(413, "Payload Too Large", null);
-        }
+    private static IResponseBuilder Errors(int status, string message) =>
+        Response.Create().WithStatusCode(status).WithBodyAsJson(ErrorBody([(message, null)]));
 
-        JsonObject body;
+    private static object ErrorBody(IEnumerable<(string Message, string? Field)> problems) =>
+        new { errors = problems.Select(p => new { message = p.Message, field = p.Field, help = (string?)null }).ToArray() };
+
+    /// <summary>What SendGrid would refuse in a Mail Send body, with the field it names.</summary>
+    private static List<(string Message, string? Field)> Problems(string? text)
+    {
+        JsonObject? body;
         try
         {
-            body = JsonNode.Parse(buffer.ToArray()) as JsonObject ?? throw new FormatException("not an object");
+            body = JsonNode.Parse(text ?? string.Empty) as JsonObject;
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException)
+        catch (JsonException)
         {
-            return Errors(400, "Bad Request", null);
+            body = null;
         }
 
-        var problems = Check(body);
-        if (problems.Count > 0)
+        if (body is null)
         {
-            return Results.Json(new { errors = problems.Select(p => new { message = p.Message, field = p.Field, help = (string?)null }) }, statusCode: 400);
+            return [("Bad Request", null)];
         }
 
-        _accepted.Enqueue(body);
-        request.HttpContext.Response.Headers["X-Message-Id"] = Guid.NewGuid().ToString("N")[..22];
-        return Results.StatusCode(202);
-    }
-
-    private static List<(string Message, string? Field)> Check(JsonObject body)
-    {
         var problems = new List<(string, string?)>();
         if (body["personalizations"] is not JsonArray personalizations || personalizations.Count is 0 or > 1000)
         {
@@ -126,58 +146,27 @@ public sealed class SendGridStandIn : IAsyncDisposable
         {
             for (var i = 0; i < personalizations.Count; i++)
             {
-                if (personalizations[i]?["to"] is not JsonArray to || to.Count == 0)
+                if (personalizations[i]?["to"] is not JsonArray to || to.Count == 0 || to.Any(r => !IsEmail(r?["email"])))
                 {
                     problems.Add(("The to array is required for all personalization objects, and must have at least one email object with a valid email address.", $"personalizations.{i}.to"));
-                    continue;
-                }
-
-                foreach (var recipient in to)
-                {
-                    if (!IsEmail(recipient?["email"]))
-                    {
-                        problems.Add(("Does not contain a valid address.", $"personalizations.{i}.to"));
-                    }
-                }
-
-                if (personalizations[i]?["custom_args"] is JsonObject args && args.Any(a => a.Value?.GetValueKind() != System.Text.Json.JsonValueKind.String))
-                {
-                    problems.Add(("Custom args values must be strings.", $"personalizations.{i}.custom_args"));
                 }
             }
         }
 
         if (!IsEmail(body["from"]?["email"]))
         {
-            problems.Add(("The from object must be provided for every email send. It is an object that requires the email parameter, but may also contain a name parameter.", "from.email"));
+            problems.Add(("The from object must be provided for every email send.", "from.email"));
         }
 
-        if (body["subject"]?.GetValueKind() != System.Text.Json.JsonValueKind.String || string.IsNullOrWhiteSpace((string?)body["subject"]))
+        if (body["subject"]?.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace((string?)body["subject"]))
         {
             problems.Add(("The subject is required.", "subject"));
         }
 
-        if (body["content"] is not JsonArray content || content.Count == 0)
+        var types = (body["content"] as JsonArray)?.Select(c => (string?)c?["type"]).ToList() ?? [];
+        if (types.Count == 0 || types.Any(string.IsNullOrEmpty) || (types.Contains("text/plain") && types[0] != "text/plain") || types.Distinct().Count() != types.Count)
         {
-            problems.Add(("Unless a valid template_id is provided, the content parameter is required.", "content"));
-        }
-        else
-        {
-            var types = content.Select(c => (string?)c?["type"]).ToList();
-            if (content.Any(c => string.IsNullOrEmpty((string?)c?["type"]) || string.IsNullOrEmpty((string?)c?["value"])))
-            {
-                problems.Add(("Content type and value are required and must be at least one character.", "content"));
-            }
-
-            if (types.Contains("text/plain") && types[0] != "text/plain")
-            {
-                problems.Add(("If present, text/plain content must be first, followed by any other content.", "content"));
-            }
-
-            if (types.Distinct().Count() != types.Count)
-            {
-                problems.Add(("Each content type may only be used once.", "content"));
-            }
+            problems.Add(("Content is required; text/plain, if present, must be first; each type once.", "content"));
         }
 
         if (body["categories"] is JsonArray categories
@@ -186,7 +175,7 @@ public sealed class SendGridStandIn : IAsyncDisposable
             problems.Add(("Categories: at most 10 unique values of at most 255 characters.", "categories"));
         }
 
-        if (body["custom_args"] is JsonObject customArgs && customArgs.Any(a => a.Value?.GetValueKind() != System.Text.Json.JsonValueKind.String))
+        if (body["custom_args"] is JsonObject customArgs && customArgs.Any(a => a.Value?.GetValueKind() != JsonValueKind.String))
         {
             problems.Add(("Custom args values must be strings.", "custom_args"));
         }
@@ -195,10 +184,5 @@ public sealed class SendGridStandIn : IAsyncDisposable
     }
 
     private static bool IsEmail(JsonNode? node) =>
-        node?.GetValueKind() == System.Text.Json.JsonValueKind.String && MailAddress.TryCreate((string?)node, out _);
-
-    private static IResult Errors(int status, string message, string? field) =>
-        Results.Json(new { errors = new[] { new { message, field, help = (string?)null } } }, statusCode: status);
-
-    private sealed record ForcedAnswer(int Status, int? RetryAfterSeconds, string? Message);
+        node?.GetValueKind() == JsonValueKind.String && MailAddress.TryCreate((string?)node, out _);
 }

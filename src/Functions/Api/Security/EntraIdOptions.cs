@@ -28,10 +28,13 @@ public sealed class EntraIdOptions
     /// <summary>Tolerance for clock differences when checking a token's lifetime.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How long the tenant's signing keys are used before they are read again.</summary>
+    /// <summary>How long the tenant's signing keys are used before they are read again (at least 5 minutes).</summary>
     public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>The least time between two reads of the signing keys forced by a token signed with an unknown key (rotation).</summary>
+    /// <summary>
+    /// The least time between two reads of the signing keys forced by a token signed with an unknown key (rotation; at
+    /// least 1 second). The first such token after start is always allowed one read.
+    /// </summary>
     public TimeSpan MinimumKeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Whether Entra ID tokens are accepted.</summary>

@@ -39,9 +39,15 @@ internal sealed class EntraIdOptionsValidator : IValidateOptions<EntraIdOptions>
             failures.Add("Api:EntraId:ClockSkew must be between 0 and 10 minutes.");
         }
 
-        if (options.MinimumKeyRefreshInterval <= TimeSpan.Zero || options.KeyRefreshInterval < options.MinimumKeyRefreshInterval)
+        // The OpenID configuration manager's own floors: it refuses to re-read keys more often than these.
+        if (options.MinimumKeyRefreshInterval < TimeSpan.FromSeconds(1))
         {
-            failures.Add("Api:EntraId:KeyRefreshInterval must be at least MinimumKeyRefreshInterval, which must be positive.");
+            failures.Add("Api:EntraId:MinimumKeyRefreshInterval must be at least 1 second.");
+        }
+
+        if (options.KeyRefreshInterval < TimeSpan.FromMinutes(5) || options.KeyRefreshInterval < options.MinimumKeyRefreshInterval)
+        {
+            failures.Add("Api:EntraId:KeyRefreshInterval must be at least 5 minutes and at least MinimumKeyRefreshInterval.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,68 +1,61 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using TicketFlow.Functions.Tests.Fixtures;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
 
 namespace TicketFlow.Functions.Tests.Api.Security;
 
 /// <summary>
-/// A stand-in for a Microsoft Entra ID tenant on loopback: its OpenID metadata and JWKS document (with keys the test
-/// can rotate), and access tokens minted with those keys the way Entra shapes them (v2 issuer, azp, roles).
+/// A stand-in for a Microsoft Entra ID tenant, served by WireMock.Net on loopback: its OpenID metadata and JWKS document
+/// (with keys the test can rotate), and access tokens minted with those keys the way Entra shapes them (v2 issuer,
+/// azp, roles).
 /// </summary>
 public sealed class EntraIdStandIn : IAsyncDisposable
 {
     public const string TenantId = "9f3c2a1e-5b7d-4c8e-a1f2-3d4e5f6a7b8c";
     public const string Audience = "api://ticketflow";
 
-    private WebApplication _app = null!;
+    private static readonly Guid KeysMapping = Guid.Parse("e1a70000-0000-4000-8000-00000000005e");
+    private readonly WireMockServer _server;
     private readonly List<RsaSecurityKey> _published = [];
-    private int _keyReads;
 
-    private EntraIdStandIn()
-    {
-    }
+    private EntraIdStandIn(WireMockServer server) => _server = server;
 
-    public Uri Instance { get; private set; } = null!;
+    public Uri Instance => new(_server.Url! + "/");
 
     public string Issuer => $"https://login.microsoftonline.com/{TenantId}/v2.0";
 
+    private string KeysPath => $"/{TenantId}/discovery/v2.0/keys";
+
     /// <summary>How many times the JWKS document was read.</summary>
-    public int KeyReads => Volatile.Read(ref _keyReads);
+    public int KeyReads => _server.LogEntries.Count(e => e.MappingGuid == KeysMapping);
 
-    public RsaSecurityKey CurrentKey => _published[^1];
-
-    public static async Task<EntraIdStandIn> StartAsync()
+    public RsaSecurityKey CurrentKey
     {
-        var standIn = new EntraIdStandIn();
-        standIn.Rotate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant, HttpRequest request) => Results.Json(new Dictionary<string, string>
+        get
         {
-            ["issuer"] = $"https://login.microsoftonline.com/{tenant}/v2.0",
-            ["jwks_uri"] = $"{request.Scheme}://{request.Host}/{tenant}/discovery/v2.0/keys",
-        }));
-        app.MapGet("/{tenant}/discovery/v2.0/keys", () =>
-        {
-            Interlocked.Increment(ref standIn._keyReads);
-            lock (standIn._published)
+            lock (_published)
             {
-                return Results.Json(new { keys = standIn._published.Select(Jwk).ToArray() });
+                return _published[^1];
             }
-        });
-        await app.StartAsync();
-        standIn._app = app;
-        standIn.Instance = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
-        return standIn;
+        }
+    }
+
+    public static Task<EntraIdStandIn> StartAsync()
+    {
+        var standIn = new EntraIdStandIn(LoopbackWireMock.Start());
+        standIn._server.Given(Request.Create().WithPath($"/{TenantId}/v2.0/.well-known/openid-configuration").UsingGet())
+            .RespondWith(Response.Create().WithBodyAsJson(new Dictionary<string, string>
+            {
+                ["issuer"] = standIn.Issuer,
+                ["jwks_uri"] = standIn._server.Url + standIn.KeysPath,
+            }));
+        standIn.Rotate();
+        return Task.FromResult(standIn);
     }
 
     /// <summary>Publishes a new signing key beside the old ones, as Entra does before it starts using it.</summary>
@@ -72,11 +65,15 @@ public sealed class EntraIdStandIn : IAsyncDisposable
         lock (_published)
         {
             _published.Add(key);
+
+            // Same mapping id: the JWKS document is replaced, not added beside.
+            _server.Given(Request.Create().WithPath(KeysPath).UsingGet())
+                .WithGuid(KeysMapping)
+                .RespondWith(Response.Create().WithBodyAsJson(new { keys = _published.Select(Jwk).ToArray() }));
         }
 
         return key;
     }
-
     /// <summary>The settings that point a TicketFlow host at this tenant, with two client applications mapped to the two test ENs.</summary>
     public string[] HostSettings(params string[] more) =>
     [
@@ -111,10 +108,11 @@ public sealed class EntraIdStandIn : IAsyncDisposable
         });
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        _server.Stop();
+        _server.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private static Dictionary<string, string> Jwk(RsaSecurityKey key)
