@@ -68,6 +68,16 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
         Assert.Contains("Api__EntraId__Clients__{0}", BoundSettings.All);
     }
 
+    [Fact]
+    public void The_core_tools_example_sets_only_settings_the_app_or_the_host_reads()
+    {
+        var values = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "infra", "local.settings.json.example")))!["Values"]!.AsObject();
+        string[] host = ["AzureWebJobsStorage", "FUNCTIONS_WORKER_RUNTIME"];
+        var unknown = values.Select(v => v.Key).Where(name => !host.Contains(name) && !BoundSettings.All.Contains(name)).ToList();
+        Assert.True(unknown.Count == 0, "local.settings.json.example sets what nothing reads: " + string.Join(", ", unknown));
+        Assert.Equal("UseDevelopmentStorage=true", values["AzureWebJobsStorage"]!.GetValue<string>());
+    }
+
     private HashSet<string> InTemplate() =>
         TemplateSettings.Read(compiled.Template ?? throw new InvalidOperationException("main.bicep did not compile:\n" + compiled.Diagnostics))
             .Where(name => !name.StartsWith(HostStoragePrefix, StringComparison.Ordinal))
