@@ -47,9 +47,6 @@ param entraIdTenantId string = ''
 @description('The audience Entra ID tokens must carry: TicketFlow\'s application id URI or client id.')
 param entraIdAudience string = ''
 
-@description('Each calling application\'s client id mapped to the EN PID it acts for, for example { "<client id>": "P00001" }.')
-param entraIdClients object = {}
-
 @description('Settings whose defaults the app already has; set one only to change it (see modules/settings.bicep).')
 param tuning TuningSettings = {}
 
@@ -145,7 +142,6 @@ module settings 'modules/settings.bicep' = {
     administratorKeyHash: administratorKeyHash
     entraIdTenantId: entraIdTenantId
     entraIdAudience: entraIdAudience
-    entraIdClients: entraIdClients
     tuning: tuning
   }
 }

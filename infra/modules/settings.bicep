@@ -3,7 +3,8 @@
 // demo EN), what the operator gives (addresses, keys, Entra ID), and tuning that keeps the app's own default unless
 // set. tests/Infra.Tests checks this list against what the app binds, so a renamed or new option fails CI.
 // Not here on purpose: Storage__ConnectionString and Storage__AccountKey (shared-key access is off), the local
-// Azurite and outbox settings, and the first-run demo EN's details; the test names each with its reason.
+// Azurite and outbox settings, the first-run demo EN's details, and Api__EntraId__Clients__<client id> (a client id
+// holds '-', which App Service setting names cannot); the test names each with its reason.
 
 @export()
 @description('Optional settings; each one left out keeps the app\'s default (the options classes document them).')
@@ -63,7 +64,6 @@ param employmentNetworkName string
 param administratorKeyHash string
 param entraIdTenantId string
 param entraIdAudience string
-param entraIdClients object
 param tuning TuningSettings
 
 var decided = {
@@ -93,8 +93,7 @@ var given = {
   Api__EntraId__Audience: entraIdAudience
 }
 
-var clients = toObject(items(entraIdClients), client => 'Api__EntraId__Clients__${client.key}', client => string(client.value))
 var tuned = toObject(filter(items(tuning), setting => setting.value != null), setting => setting.key, setting => string(setting.value))
 
 @description('TicketFlow\'s app settings, names to values.')
-output appSettings object = union(decided, given, clients, tuned)
+output appSettings object = union(decided, given, tuned)
