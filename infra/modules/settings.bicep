@@ -7,6 +7,7 @@
 // holds '-', which App Service setting names cannot); the test names each with its reason.
 
 @export()
+@sealed()
 @description('Optional settings; each one left out keeps the app\'s default (the options classes document them).')
 type TuningSettings = {
   @description('Prefix of every record table\'s name (letters and digits), so installations can share an account.')
