@@ -1,0 +1,179 @@
+// TicketFlow on Azure: the Functions app (Flex Consumption, Linux, .NET isolated) with Durable Functions on Azure
+// Storage, reached through a user-assigned managed identity only (no storage keys), Application Insights on a Log
+// Analytics workspace, and a Key Vault for the SendGrid API key. `azd up` provisions this and deploys src/Functions.
+targetScope = 'subscription'
+
+import { TuningSettings } from 'modules/settings.bicep'
+
+@minLength(1)
+@maxLength(64)
+@description('The azd environment name; it names the resource group and seeds every resource name.')
+param environmentName string
+
+@minLength(1)
+@description('The Azure region for every resource; it must offer the Flex Consumption plan.')
+@metadata({ azd: { type: 'location' } })
+param location string
+
+@secure()
+@description('The SendGrid API key (Mail Send permission). Stored in Key Vault; empty keeps the secret already there.')
+param sendGridApiKey string = ''
+
+@description('The Event Webhook verification key SendGrid shows for the Signed Event Webhook (a public key); empty turns the webhook off.')
+param sendGridWebhookVerificationKey string = ''
+
+@minLength(3)
+@description('The sender address: a verified sender or an address on a domain authenticated in SendGrid.')
+param emailFromAddress string
+
+@description('The sender name recipients see, for example the Employment Network\'s name.')
+param emailFromName string = 'TicketFlow'
+
+@description('Where replies go, if not to the sender; empty for none.')
+param emailReplyToAddress string = ''
+
+@description('The staff inbox told when a ticketholder\'s address bounces; empty for none.')
+param emailStaffAlertAddress string = ''
+
+@description('The Employment Network\'s name, used in staff alerts.')
+param employmentNetworkName string = 'your Employment Network'
+
+@description('SHA-256 (lowercase hex) of the operator key\'s secret, from `ticketflow admin-key`; empty: no administrative key.')
+param administratorKeyHash string = ''
+
+@description('Microsoft Entra ID bearer tokens: the directory (tenant) id; empty turns them off (API keys keep working).')
+param entraIdTenantId string = ''
+
+@description('The audience Entra ID tokens must carry: TicketFlow\'s application id URI or client id.')
+param entraIdAudience string = ''
+
+@description('Settings whose defaults the app already has; set one only to change it (see modules/settings.bicep).')
+param tuning TuningSettings = {}
+
+@description('The most instances the Flex Consumption plan may scale the app out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory of each instance (Flex Consumption offers 512, 2048 and 4096 MB).')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+// The route prefix both hosts read from host.json; the API's base URL is built from the same file.
+var routePrefix = loadJsonContent('../host.json').extensions.http.routePrefix
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  scope: resourceGroup
+  params: {
+    name: 'id-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: resourceGroup
+  params: {
+    workspaceName: 'log-${resourceToken}'
+    applicationInsightsName: 'appi-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  scope: resourceGroup
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module vault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: resourceGroup
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    sendGridApiKey: sendGridApiKey
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  scope: resourceGroup
+  params: {
+    principalId: identity.outputs.principalId
+    storageAccountName: storage.outputs.name
+    keyVaultName: vault.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
+
+module settings 'modules/settings.bicep' = {
+  name: 'settings'
+  scope: resourceGroup
+  params: {
+    storageAccountName: storage.outputs.name
+    tableEndpoint: storage.outputs.tableEndpoint
+    blobEndpoint: storage.outputs.blobEndpoint
+    documentsContainerName: storage.outputs.documentsContainerName
+    identityClientId: identity.outputs.clientId
+    sendGridApiKeyReference: vault.outputs.sendGridApiKeyReference
+    sendGridWebhookVerificationKey: sendGridWebhookVerificationKey
+    emailFromAddress: emailFromAddress
+    emailFromName: emailFromName
+    emailReplyToAddress: emailReplyToAddress
+    emailStaffAlertAddress: emailStaffAlertAddress
+    employmentNetworkName: employmentNetworkName
+    administratorKeyHash: administratorKeyHash
+    entraIdTenantId: entraIdTenantId
+    entraIdAudience: entraIdAudience
+    tuning: tuning
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  scope: resourceGroup
+  params: {
+    appName: 'func-${resourceToken}'
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    deploymentContainerUrl: '${storage.outputs.blobEndpoint}${storage.outputs.deploymentContainerName}'
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    ticketFlowSettings: settings.outputs.appSettings
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+  }
+  // The app starts on deployment: its identity must already reach storage, the vault and Application Insights.
+  dependsOn: [roles]
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_KEY_VAULT_NAME string = vault.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+@description('The API\'s base URL: every endpoint is below it, for example {base}/v1/tickets.')
+output TICKETFLOW_API_BASE_URL string = 'https://${functionApp.outputs.defaultHostName}/${routePrefix}'
+@description('Where SendGrid\'s Signed Event Webhook posts delivery events.')
+output SENDGRID_EVENT_WEBHOOK_URL string = 'https://${functionApp.outputs.defaultHostName}/${routePrefix}/webhooks/sendgrid/events'

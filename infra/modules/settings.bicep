@@ -1,0 +1,100 @@
+// Every TicketFlow setting the app binds, as App Service app settings (configuration keys with ':' written as '__').
+// Three kinds: what this deployment decides (storage endpoints, the identity, SendGrid as the provider, no first-run
+// demo EN), what the operator gives (addresses, keys, Entra ID), and tuning that keeps the app's own default unless
+// set. tests/Infra.Tests checks this list against what the app binds, so a renamed or new option fails CI.
+// Not here on purpose: Storage__ConnectionString and Storage__AccountKey (shared-key access is off), the local
+// Azurite and outbox settings, the first-run demo EN's details, and Api__EntraId__Clients__<client id> (a client id
+// holds '-', which App Service setting names cannot); the test names each with its reason.
+
+@export()
+@sealed()
+@description('Optional settings; each one left out keeps the app\'s default (the options classes document them).')
+type TuningSettings = {
+  @description('Prefix of every record table\'s name (letters and digits), so installations can share an account.')
+  Storage__Records__TablePrefix: string?
+  @description('Retries of a failed storage request.')
+  Storage__MaxRetries: int?
+  @description('First back-off of a storage retry (hh:mm:ss).')
+  Storage__RetryDelay: string?
+  @description('Table of sent-email records (idempotency).')
+  Email__SentEmailTableName: string?
+  @description('Table of delivery events from the Event Webhook.')
+  Email__DeliveryEventTableName: string?
+  @description('SendGrid API base address.')
+  Email__SendGrid__BaseUrl: string?
+  @description('SendGrid retries after a 429, 5xx or network failure.')
+  Email__SendGrid__MaxRetryAttempts: int?
+  @description('First SendGrid back-off without Retry-After (hh:mm:ss).')
+  Email__SendGrid__RetryBaseDelay: string?
+  @description('Longest single SendGrid wait (hh:mm:ss).')
+  Email__SendGrid__MaxRetryDelay: string?
+  @description('How old a webhook\'s signed timestamp may be (hh:mm:ss).')
+  Email__SendGrid__WebhookMaxAge: string?
+  @description('Hour of the day (EN time zone) reminders are sent.')
+  Reminders__ReminderHour: int?
+  @description('Requests one caller may make in each rate window.')
+  Api__Security__RequestsPerWindow: int?
+  @description('The rate window (hh:mm:ss).')
+  Api__Security__RateWindow: string?
+  @description('How long an API key or EN record is reused before it is read again (hh:mm:ss, at most 00:10:00).')
+  Api__Security__RecordCacheDuration: string?
+  @description('Entra ID authority host.')
+  Api__EntraId__Instance: string?
+  @description('App role that makes a caller the operator.')
+  Api__EntraId__AdministratorRole: string?
+  @description('Clock tolerance for token lifetimes (hh:mm:ss).')
+  Api__EntraId__ClockSkew: string?
+  @description('How long the tenant\'s signing keys are used before they are read again (hh:mm:ss).')
+  Api__EntraId__KeyRefreshInterval: string?
+  @description('Least time between two forced reads of the signing keys (hh:mm:ss).')
+  Api__EntraId__MinimumKeyRefreshInterval: string?
+}
+
+param storageAccountName string
+param tableEndpoint string
+param blobEndpoint string
+param documentsContainerName string
+param identityClientId string
+param sendGridApiKeyReference string
+param sendGridWebhookVerificationKey string
+param emailFromAddress string
+param emailFromName string
+param emailReplyToAddress string
+param emailStaffAlertAddress string
+param employmentNetworkName string
+param administratorKeyHash string
+param entraIdTenantId string
+param entraIdAudience string
+param tuning TuningSettings
+
+var decided = {
+  Storage__AccountName: storageAccountName
+  Storage__TableEndpoint: tableEndpoint
+  Storage__BlobEndpoint: blobEndpoint
+  Storage__Authentication: 'EntraId'
+  Storage__ManagedIdentityClientId: identityClientId
+  Storage__DocumentsContainerName: documentsContainerName
+  // Never fall back to a local emulator in Azure: a missing endpoint must fail the start, not start Azurite.
+  Storage__StartAzuriteWhenNotConfigured: 'false'
+  Email__Provider: 'SendGrid'
+  Email__SendGrid__ApiKey: sendGridApiKeyReference
+  // The demo EN and its printed key belong to the embedded defaults only, never to a real account.
+  FirstRun__Enabled: 'false'
+}
+
+var given = {
+  Email__FromAddress: emailFromAddress
+  Email__FromName: emailFromName
+  Email__ReplyToAddress: emailReplyToAddress
+  Email__StaffAlertAddress: emailStaffAlertAddress
+  Email__EmploymentNetworkName: employmentNetworkName
+  Email__SendGrid__WebhookVerificationKey: sendGridWebhookVerificationKey
+  Api__Security__AdministratorKeyHash: administratorKeyHash
+  Api__EntraId__TenantId: entraIdTenantId
+  Api__EntraId__Audience: entraIdAudience
+}
+
+var tuned = toObject(filter(items(tuning), setting => setting.value != null), setting => setting.key, setting => string(setting.value))
+
+@description('TicketFlow\'s app settings, names to values.')
+output appSettings object = union(decided, given, tuned)
