@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace TicketFlow.Functions.Api;
+
+/// <summary>
+/// Caps every request body at its endpoint's limit (<see cref="IRequestSizeLimitMetadata"/>, or
+/// <see cref="DefaultMaxBodyBytes"/>) before anything reads it, through the server's own counter: a chunked body,
+/// which has no Content-Length to check in advance, is stopped at the same size with 413 as one that declares it.
+/// </summary>
+internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
+{
+    /// <summary>The cap for an endpoint that does not set one: every JSON request TicketFlow takes is far smaller.</summary>
+    public const long DefaultMaxBodyBytes = 256 * 1024;
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultMaxBodyBytes;
+            feature.MaxRequestBodySize = limit;
+            if (context.Request.ContentLength > limit)
+            {
+                return TypedResults.Problem($"The request body is larger than this endpoint accepts ({limit} bytes).", statusCode: 413, title: "Request too large")
+                    .ExecuteAsync(context);
+            }
+        }
+
+        return next(context);
+    }
+}
