@@ -36,12 +36,7 @@ public static class ApiServiceCollectionExtensions
         services.Decorate<IApiKeyStore>((inner, sp) => new CachedApiKeyStore(inner, Cache<ApiKeyRecord>(sp)));
         services.Decorate<IEmploymentNetworkRepository>((inner, sp) => new CachedEmploymentNetworkRepository(inner, Cache<EmploymentNetwork>(sp)));
         services.AddProblemDetails();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "TicketFlow API";
-            document.Info.Description = "Ticket to Work deadlines for Employment Networks: tickets, IWPs, contacts, disputes, S&S reviews, deadlines. Authenticate with the X-Api-Key header.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi("v1", ApiOpenApi.Configure);
         services.AddExceptionHandler<ApiExceptionHandler>();
 
         // A body that cannot be bound reaches ApiExceptionHandler, which names the field, instead of a bare 400.

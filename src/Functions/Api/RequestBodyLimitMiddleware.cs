@@ -17,7 +17,9 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
-            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultMaxBodyBytes;
+            // Only the versioned API's defaults are this middleware's; the SendGrid webhook caps its own batches.
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? (context.Request.Path.Value?.Contains("/v1/", StringComparison.Ordinal) == true ? DefaultMaxBodyBytes : feature.MaxRequestBodySize);
             feature.MaxRequestBodySize = limit;
             if (context.Request.ContentLength > limit)
             {

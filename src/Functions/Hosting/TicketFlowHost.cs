@@ -39,7 +39,9 @@ public static class TicketFlowHost
         builder.Services.AddSingleton(dataFolder);
         builder.Services.AddSingleton(TimeProvider.System);
 
-        // Storage first: with no account configured it adds the hosted service that starts Azurite before the others.
+        // Storage first: with no account configured it adds the hosted service that starts Azurite before the others,
+        // owned by this host (it dies with it, and its data folder is this host's alone).
+        builder.Services.AddSingleton<AzuriteProcessOwner>();
         builder.Services.AddStorageServices(builder.Configuration);
         builder.Services.AddRecordServices(builder.Configuration);
         builder.Services.AddEmailServices(builder.Configuration);
@@ -52,7 +54,13 @@ public static class TicketFlowHost
                 o.MaxConcurrentActivities = host.MaxConcurrentActivities;
                 o.MaxConcurrentOrchestrations = host.MaxConcurrentOrchestrations;
             })
-            .UseSqlite(o => o.DatabasePath = durableStore));
+            .UseSqlite(o =>
+            {
+                o.DatabasePath = durableStore;
+
+                // How soon a restarted host takes over work a crashed one had leased (Durable:LeaseDuration).
+                o.LeaseDuration = builder.Configuration.GetValue("Durable:LeaseDuration", o.LeaseDuration);
+            }));
         builder.Services.AddDurableTaskClient();
         builder.Services.AddApiServices(builder.Configuration);
         builder.Services.AddOptions<FirstRunOptions>().Bind(builder.Configuration.GetSection(FirstRunOptions.SectionName));

@@ -71,6 +71,16 @@ public sealed class AzuriteLauncher : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = root,
         };
+        foreach (var (name, value) in options.Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        foreach (var arg in options.NodeArguments)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         foreach (var arg in new[]
         {
             script, "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",

@@ -22,12 +22,18 @@ internal static class IwpEndpoints
     public static RouteGroupBuilder MapIwpEndpoints(this RouteGroupBuilder api)
     {
         var iwps = api.MapGroup($"/tickets/{Ticket}/iwps").WithTags("IWPs");
-        iwps.MapPost("/", SubmitAsync).DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(IwpUpload.MaxDocumentBytes + IwpUpload.MaxJsonBytes))
+        iwps.MapPost("/", SubmitAsync).DisableAntiforgery()
+            .WithMetadata(new MultipartParts([
+                new MultipartPart("iwp", "The signed plan in the shape of schemas/iwp.schema.json (a field, or a file part as `curl -F iwp=@plan.json` sends it).", false, true),
+                new MultipartPart("document", "The signed document: PDF, PNG, JPEG or TIFF, whose bytes must be what its type says.", true, false)], AlsoJson: true)).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(IwpUpload.MaxDocumentBytes + IwpUpload.MaxJsonBytes))
             .WithSummary("Record a signed IWP (JSON, or multipart with the signed document): 202 with its findings and the deadlines it starts; the ticket's workflow writes the record (Location).");
         iwps.MapGet("/", ListAsync).WithSummary("The ticket's IWPs and amendments, in the order they were recorded.");
         iwps.MapGet($"/{Iwp}", GetAsync).WithSummary("One IWP or amendment record with its findings.");
         iwps.MapGet($"/{Iwp}/document", DocumentAsync).WithSummary("The signed document of an IWP or amendment.");
-        iwps.MapPost($"/{Iwp}/amendments", AmendAsync).DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(IwpUpload.MaxDocumentBytes + IwpUpload.MaxJsonBytes))
+        iwps.MapPost($"/{Iwp}/amendments", AmendAsync).DisableAntiforgery()
+            .WithMetadata(new MultipartParts([
+                new MultipartPart("iwp", "The signed plan in the shape of schemas/iwp.schema.json (a field, or a file part as `curl -F iwp=@plan.json` sends it).", false, true),
+                new MultipartPart("document", "The signed document: PDF, PNG, JPEG or TIFF, whose bytes must be what its type says.", true, false)], AlsoJson: true)).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(IwpUpload.MaxDocumentBytes + IwpUpload.MaxJsonBytes))
             .WithSummary("Record an amendment to the IWP, signed and dated by both parties (JSON, or multipart with the signed document): 202; the ticket's workflow writes the record (Location).");
         return api;
     }

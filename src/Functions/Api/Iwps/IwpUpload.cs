@@ -27,8 +27,21 @@ internal sealed record IwpUpload(string Json, IFormFile? Document)
                 return (null, TypedResults.Problem($"An IWP is at most {MaxJsonBytes} bytes of JSON.", statusCode: 413, title: "Request too large"));
             }
 
-            using var reader = new StreamReader(request.Body);
-            return (new IwpUpload(await reader.ReadToEndAsync(ct), null), null);
+            // Counted as it is read, so a chunked body (no Content-Length) is held to the same cap.
+            using var body = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (body.Length + read > MaxJsonBytes)
+                {
+                    return (null, TypedResults.Problem($"An IWP is at most {MaxJsonBytes} bytes of JSON.", statusCode: 413, title: "Request too large"));
+                }
+
+                body.Write(chunk, 0, read);
+            }
+
+            return (new IwpUpload(System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length), null), null);
         }
 
         if (!request.HasFormContentType)

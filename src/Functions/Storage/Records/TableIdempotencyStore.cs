@@ -29,7 +29,8 @@ internal sealed class TableIdempotencyStore(RecordTables tables) : IIdempotencyS
                 return claim with { StatusCode = 0 }; // released between the two calls: report it as in progress, the caller retries
             }
 
-            if (!existing.InProgress || existing.CreatedAt + lease > claim.CreatedAt)
+            // Only the same request takes over: a different one with this key hears 422 from the caller's side.
+            if (!existing.InProgress || existing.CreatedAt + lease > claim.CreatedAt || existing.RequestHash != claim.RequestHash)
             {
                 return existing;
             }
