@@ -90,14 +90,16 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             return (at.EndsWith($".{member}", StringComparison.Ordinal) ? at : $"{at}.{member}", "Is not a field of this request.");
         }
 
+        if (message.Contains("type discriminator", StringComparison.Ordinal))
+        {
+            // The reader reports the object, not its "type" member.
+            var at = exception.Path is { Length: > 1 } p && !p.EndsWith(".type", StringComparison.Ordinal) ? $"{p}.type" : exception.Path is { Length: > 1 } t ? t : "$.type";
+            return (at, $"Must be one of: {string.Join(", ", DiscriminatorValues(http))}.");
+        }
+
         if (exception.Path is not { Length: > 1 } path)
         {
             return null;
-        }
-
-        if (message.Contains("type discriminator", StringComparison.Ordinal))
-        {
-            return (path, $"Must be one of: {string.Join(", ", DiscriminatorValues(http))}.");
         }
 
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
@@ -105,7 +107,9 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             return (path, "Is nested too deeply.");
         }
 
-        return (path, ConvertedTo().Match(message) is { Success: true } converted ? Expected(FindType(converted.Groups["type"].Value)) : "Cannot be read as the value this field takes.");
+        return (path, ConvertedTo().Match(message) is { Success: true } converted
+            ? Expected(TypeAt(FindType(converted.Groups["type"].Value), path))
+            : "Cannot be read as the value this field takes.");
     }
 
     /// <summary>A route or query value ASP.NET Core could not bind: the parameter named as the caller sends it.</summary>
@@ -118,7 +122,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         }
 
         var name = failed.Groups["name"].Value;
-        var type = http.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>()?.GetParameters().FirstOrDefault(p => p.Name == name)?.ParameterType;
+        var type = Endpoint(http)?.Metadata.GetMetadata<MethodInfo>()?.GetParameters().FirstOrDefault(p => p.Name == name)?.ParameterType;
         return (name, exception.Message.StartsWith("Required", StringComparison.Ordinal) ? "Is required." : Expected(type));
     }
 
@@ -139,6 +143,44 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         };
     }
 
+    /// <summary>The endpoint that failed: the exception handler has already cleared the request's own.</summary>
+    private static Endpoint? Endpoint(HttpContext http) =>
+        http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint();
+
+    /// <summary>
+    /// The type of the value at a JSON path inside <paramref name="root"/>: the reader names the object it was reading
+    /// (a request record), not the field's own type, so the path is followed through its properties.
+    /// </summary>
+    private static Type? TypeAt(Type? root, string path)
+    {
+        var type = root;
+        foreach (Match step in PathStep().Matches(path))
+        {
+            if (type is null)
+            {
+                return null;
+            }
+
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (step.Groups["index"].Success)
+            {
+                type = type.IsArray ? type.GetElementType() : type.GetGenericArguments().FirstOrDefault();
+                continue;
+            }
+
+            var property = type.GetProperty(step.Groups["name"].Value, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            if (property is null)
+            {
+                // Already the value's own type (the reader named the field's type itself).
+                return root == type ? type : null;
+            }
+
+            type = property.PropertyType;
+        }
+
+        return type;
+    }
+
     private static Type? FindType(string name)
     {
         if (NullableOf().Match(name) is { Success: true } inner)
@@ -153,12 +195,15 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
 
     /// <summary>The "type" values the endpoint's polymorphic body accepts.</summary>
     private static IEnumerable<string> DiscriminatorValues(HttpContext http) =>
-        http.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>()?.GetParameters()
+        Endpoint(http)?.Metadata.GetMetadata<MethodInfo>()?.GetParameters()
             .SelectMany(p => p.ParameterType.GetCustomAttributes<JsonDerivedTypeAttribute>())
             .Select(a => a.TypeDiscriminator?.ToString() ?? string.Empty).Where(v => v.Length > 0) ?? [];
 
     private static string Discriminators(HttpContext http) =>
         DiscriminatorValues(http).ToList() is { Count: > 0 } values ? $" (one of: {string.Join(", ", values)})" : string.Empty;
+
+    [GeneratedRegex(@"\.(?<name>[A-Za-z_][A-Za-z0-9_]*)|\[(?<index>\d+)\]")]
+    private static partial Regex PathStep();
 
     [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
     private static partial Regex UnmappedMember();

@@ -88,7 +88,7 @@ public sealed class ApiContractTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, method.StatusCode);
         Assert.Contains("Phone", JsonDocument.Parse(methodBody).RootElement.GetProperty("errors").GetProperty("$.method")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, type.StatusCode);
-        Assert.Contains("IwpSubmitted", typeBody, StringComparison.Ordinal);
+        Assert.True(typeBody.Contains("IwpSubmitted", StringComparison.Ordinal), typeBody);
         Assert.DoesNotMatch(Hostile.InternalNames, methodBody);
         Assert.DoesNotMatch(Hostile.InternalNames, typeBody);
     }

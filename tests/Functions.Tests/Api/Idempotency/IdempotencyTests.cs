@@ -28,8 +28,13 @@ public sealed class IdempotencyTests(AzuriteFixture azurite)
         var receivedOn = Recently.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         HttpRequestMessage Open(string boundary)
         {
-            var form = DisputeForm("D-retry", receivedOn);
-            form.Headers.ContentType!.Parameters.Single(p => p.Name == "boundary").Value = $"\"{boundary}\"";
+            // The same parts as DisputeForm, framed with the boundary each client library picks for itself.
+            var form = new MultipartFormDataContent(boundary);
+            foreach (var part in DisputeForm("D-retry", receivedOn))
+            {
+                form.Add(part);
+            }
+
             return new HttpRequestMessage(HttpMethod.Post, "/api/v1/disputes") { Content = form, Headers = { { "Idempotency-Key", "open-D-retry" } } };
         }
 
