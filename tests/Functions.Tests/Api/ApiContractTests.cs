@@ -118,4 +118,48 @@ public sealed class ApiContractTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(iwp.TryGetProperty("multipart/form-data", out _));
         Assert.True(iwp.TryGetProperty("application/json", out _));
     }
+
+    [Theory]
+    [InlineData("/api/v1/tickets/X-1/contacts", 300 * 1024)]
+    [InlineData("/api/v1/tickets/X-2/iwps", 12 * 1024 * 1024)]
+    public async Task A_chunked_body_over_the_cap_answers_413_like_one_with_a_content_length(string path, int size)
+    {
+        using (var client = _host.Client(_host.FirstEnKey))
+        {
+            // The IWP endpoint reads its body once it has found the ticket.
+            using var registered = await client.PostAsync("/api/v1/tickets", Json("""{"ticketNumber":"X-2","ticketholder":{"id":"th-x2","name":"Jordan"}}"""));
+        }
+
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(_host.BaseAddress.Host, _host.BaseAddress.Port);
+        var stream = socket.GetStream();
+
+        // Read the answer while sending: the server answers as soon as the cap is passed, before the body ends.
+        var answer = Task.Run(async () =>
+        {
+            var buffer = new byte[4096];
+            var read = await stream.ReadAsync(buffer);
+            return System.Text.Encoding.ASCII.GetString(buffer, 0, read);
+        });
+        var head = $"POST {path} HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: {_host.FirstEnKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+        try
+        {
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+            var chunk = new byte[64 * 1024];
+            Array.Fill(chunk, (byte)' ');
+            chunk[0] = (byte)'{';
+            for (var sent = 0; sent < size && !answer.IsCompleted; sent += chunk.Length)
+            {
+                await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"{chunk.Length:X}\r\n"));
+                await stream.WriteAsync(chunk);
+                await stream.WriteAsync("\r\n"u8.ToArray());
+            }
+        }
+        catch (IOException)
+        {
+            // The server stopped reading once it had answered.
+        }
+
+        Assert.StartsWith("HTTP/1.1 413", await answer.WaitAsync(TimeSpan.FromSeconds(30)), StringComparison.Ordinal);
+    }
 }
