@@ -20,12 +20,15 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
             // Only the versioned API's defaults are this middleware's; the SendGrid webhook caps its own batches.
             var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
                 ?? (context.Request.Path.Value?.Contains("/v1/", StringComparison.Ordinal) == true ? DefaultMaxBodyBytes : feature.MaxRequestBodySize);
-            feature.MaxRequestBodySize = limit;
             if (context.Request.ContentLength > limit)
             {
+                // Answered at once; the server's own cap stays as it is, so that it reads the rest of the declared
+                // body and the client, still sending, hears this 413 instead of a broken connection.
                 return TypedResults.Problem($"The request body is larger than this endpoint accepts ({limit} bytes).", statusCode: 413, title: "Request too large")
                     .ExecuteAsync(context);
             }
+
+            feature.MaxRequestBodySize = limit;
         }
 
         return next(context);
