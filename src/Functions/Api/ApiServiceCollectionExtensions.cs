@@ -30,15 +30,13 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddApiServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiSecurityOptions>().Bind(configuration.GetSection(ApiSecurityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ApiLinks>();
+        services.AddSingleton<Tickets.TicketEventGate>();
         services.Decorate<IApiKeyStore>((inner, sp) => new CachedApiKeyStore(inner, Cache<ApiKeyRecord>(sp)));
         services.Decorate<IEmploymentNetworkRepository>((inner, sp) => new CachedEmploymentNetworkRepository(inner, Cache<EmploymentNetwork>(sp)));
         services.AddProblemDetails();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "TicketFlow API";
-            document.Info.Description = "Ticket to Work deadlines for Employment Networks: tickets, IWPs, contacts, disputes, S&S reviews, deadlines. Authenticate with the X-Api-Key header.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi("v1", ApiOpenApi.Configure);
         services.AddExceptionHandler<ApiExceptionHandler>();
 
         // A body that cannot be bound reaches ApiExceptionHandler, which names the field, instead of a bare 400.
@@ -82,20 +80,39 @@ public static class ApiServiceCollectionExtensions
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 var settings = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiSecurityOptions>>().Value;
-                // Authentication runs first, so a caller is counted by who it is, whichever credential it used;
-                // requests without a valid one share one partition.
-                var caller = http.User.FindFirst(CallerClaims.Name) is { } name
-                    ? $"{http.User.FindFirst(CallerClaims.EnPid)?.Value}|{name.Value}"
-                    : "anonymous";
-                return RateLimitPartition.GetFixedWindowLimiter(caller, _ => new FixedWindowRateLimiterOptions
+                var (partition, limit) = RatePartition(http, settings);
+                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = settings.RequestsPerWindow,
+                    PermitLimit = limit,
                     Window = settings.RateWindow,
                     QueueLimit = 0,
                 });
             });
         });
         return services;
+    }
+
+    /// <summary>
+    /// Who a request is counted as. Authentication runs first, so a caller is counted by who it is, whichever
+    /// credential it used; requests without a valid one are counted by client address, and apart from the anonymous
+    /// endpoints (health, the OpenAPI document, the signed SendGrid webhook), so that one flood of garbage keys locks
+    /// out neither other addresses nor the probes and the webhook.
+    /// </summary>
+    internal static (string Partition, int Limit) RatePartition(HttpContext http, ApiSecurityOptions settings)
+    {
+        if (http.User.FindFirst(CallerClaims.Name) is { } name)
+        {
+            return ($"caller|{http.User.FindFirst(CallerClaims.EnPid)?.Value}|{name.Value}", settings.RequestsPerWindow);
+        }
+
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var path = http.Request.Path;
+        var area = path.StartsWithSegments("/webhooks") ? "webhook"
+            : path.Value?.Contains("/health/", StringComparison.Ordinal) == true || path.Value?.Contains("/openapi/", StringComparison.Ordinal) == true ? "public"
+            : null;
+        return area is null
+            ? ($"anonymous|{address}", settings.AnonymousRequestsPerWindow)
+            : ($"{area}|{address}", settings.RequestsPerWindow);
     }
 
     private static ExpiringCache<T> Cache<T>(IServiceProvider services)

@@ -46,7 +46,9 @@ public static class TicketFlowHost
         builder.Services.AddSingleton(dataFolder);
         builder.Services.AddSingleton(TimeProvider.System);
 
-        // Storage first: with no account configured it adds the hosted service that starts Azurite before the others.
+        // Storage first: with no account configured it adds the hosted service that starts Azurite before the others,
+        // owned by this host (it dies with it, and its data folder is this host's alone).
+        builder.Services.AddSingleton<AzuriteProcessOwner>();
         builder.Services.AddStorageServices(builder.Configuration);
         builder.Services.AddRecordServices(builder.Configuration);
         builder.Services.AddEmailServices(builder.Configuration);
@@ -60,7 +62,13 @@ public static class TicketFlowHost
                 o.Concurrency.MaximumConcurrentActivityWorkItems = host.MaxConcurrentActivities;
                 o.Concurrency.MaximumConcurrentOrchestrationWorkItems = host.MaxConcurrentOrchestrations;
             })
-            .UseSqlite(o => o.DatabasePath = durableStore));
+            .UseSqlite(o =>
+            {
+                o.DatabasePath = durableStore;
+
+                // How soon a restarted host takes over work a crashed one had leased (Durable:LeaseDuration).
+                o.LeaseDuration = builder.Configuration.GetValue("Durable:LeaseDuration", o.LeaseDuration);
+            }));
         builder.Services.AddDurableTaskClient(b => b.UseSqlite());
         builder.Services.AddApiServices(builder.Configuration);
         builder.Services.AddOptions<FirstRunOptions>().Bind(builder.Configuration.GetSection(FirstRunOptions.SectionName));
@@ -75,6 +83,8 @@ public static class TicketFlowHost
             SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
+        app.UseMiddleware<ResponseHeadersMiddleware>();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

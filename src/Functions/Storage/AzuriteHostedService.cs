@@ -9,7 +9,8 @@ namespace TicketFlow.Functions.Storage;
 /// runs) and stops it with the host. Registered by <see cref="StorageServiceCollectionExtensions.AddStorageServices"/>
 /// before anything that uses storage, so it starts first.
 /// </summary>
-internal sealed class AzuriteHostedService(IOptions<StorageOptions> options, ILogger<AzuriteHostedService> logger) : IHostedService, IAsyncDisposable, IDisposable
+internal sealed class AzuriteHostedService(IOptions<StorageOptions> options, ILogger<AzuriteHostedService> logger, Hosting.AzuriteProcessOwner? owner = null)
+    : IHostedService, IAsyncDisposable, IDisposable
 {
     private AzuriteLauncher? _azurite;
 
@@ -17,9 +18,10 @@ internal sealed class AzuriteHostedService(IOptions<StorageOptions> options, ILo
     {
         var o = options.Value;
         StorageLogs.StartingAzurite(logger, Path.GetFullPath(o.DataFolder));
-        _azurite = await AzuriteLauncher.StartAsync(
-            new AzuriteLaunchOptions { DataFolder = o.DataFolder, BlobPort = o.AzuriteBlobPort, TablePort = o.AzuriteTablePort },
-            cancellationToken).ConfigureAwait(false);
+        var launch = new AzuriteLaunchOptions { DataFolder = o.DataFolder, BlobPort = o.AzuriteBlobPort, TablePort = o.AzuriteTablePort };
+        _azurite = owner is null
+            ? await AzuriteLauncher.StartAsync(launch, cancellationToken).ConfigureAwait(false)
+            : await owner.StartAsync(launch, cancellationToken).ConfigureAwait(false);
         StorageLogs.AzuriteStarted(logger, _azurite.TableEndpoint, _azurite.BlobEndpoint, _azurite.ProcessId);
     }
 
@@ -35,6 +37,7 @@ internal sealed class AzuriteHostedService(IOptions<StorageOptions> options, ILo
             StorageLogs.StoppingAzurite(logger);
             await _azurite.DisposeAsync().ConfigureAwait(false);
             _azurite = null;
+            owner?.Dispose();
         }
     }
 }

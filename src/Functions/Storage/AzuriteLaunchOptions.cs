@@ -15,6 +15,12 @@ public sealed class AzuriteLaunchOptions
     /// <summary>The TicketFlow checkout holding node_modules/azurite; null finds it by walking up to TicketFlow.sln.</summary>
     public string? RepositoryRoot { get; set; }
 
+    /// <summary>Arguments for node before Azurite's script (for example a <c>--require</c> of a watchdog).</summary>
+    public IList<string> NodeArguments { get; } = [];
+
+    /// <summary>Environment variables for the Azurite process.</summary>
+    public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>How long to wait for Azurite to accept connections before giving up.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

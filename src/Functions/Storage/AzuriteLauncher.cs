@@ -70,6 +70,16 @@ public sealed class AzuriteLauncher : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = root,
         };
+        foreach (var (name, value) in options.Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        foreach (var arg in options.NodeArguments)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         foreach (var arg in new[]
         {
             // No --skipApiVersionCheck: the Blob client pins a version Azurite knows (StorageServiceCollectionExtensions.BlobServiceVersion),

@@ -48,7 +48,10 @@ public sealed class ApiHost : IAsyncDisposable
         return client;
     }
 
-    public static async Task<ApiHost> StartAsync(AzuriteFixture azurite, params string[] settings)
+    public static Task<ApiHost> StartAsync(AzuriteFixture azurite, params string[] settings) => StartAsync(azurite, configure: null, settings);
+
+    /// <summary>Starts the host, letting <paramref name="configure"/> replace services first (a failing store, for example).</summary>
+    public static async Task<ApiHost> StartAsync(AzuriteFixture azurite, Action<WebApplicationBuilder>? configure, params string[] settings)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), AzuriteFixture.UniqueName("tfapi"));
         string[] args =
@@ -62,7 +65,7 @@ public sealed class ApiHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];
-        var app = TicketFlowHost.Build(args);
+        var app = TicketFlowHost.Build(args, configure);
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         var firstKey = (await File.ReadAllTextAsync(Path.Combine(dataFolder, "first-api-key.txt"))).Trim();

@@ -23,9 +23,14 @@ internal static class DeadlineEndpoints
         var caller = Caller.From(http.User);
         var en = await networks.FindAsync(caller.EnPid, ct);
         var today = new EnTimeZone(en?.TimeZone ?? EnTimeZone.DefaultId).Today(time);
+        var check = new ApiValidation().Date("from", from).Date("to", to);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
         var first = from ?? today.AddDays(-30);
         var last = to ?? today.AddDays(60);
-        var check = new ApiValidation();
         if (last < first)
         {
             check.Add("to", "Must not be before 'from'.");

@@ -22,6 +22,9 @@ internal static class DisputeEndpoints
     {
         var disputes = api.MapGroup("/disputes").WithTags("Disputes");
         disputes.MapPost("/", OpenAsync).DisableAntiforgery()
+            .WithMetadata(new MultipartParts([
+                new MultipartPart("request", "The dispute request as JSON (disputeId, stateVrAgency, requestedBy, notCoveredByAgreementOrStateProcedures, issues, enPosition, stateVrAgencyPosition, requestReceivedOn).", false, true),
+                new MultipartPart("agreement", "The copy of the EN / State VR agreement, a PDF (20 CFR 411.435(c)(1)(i)).", true, true)])).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxAgreementBytes + 64 * 1024))
             .WithSummary("Open a dispute request (multipart: a 'request' JSON field and the 'agreement' copy as a PDF); starts its deadlines.");
         disputes.MapGet("/{disputeId:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}", GetAsync).WithSummary("A dispute and its deadlines.");
         disputes.MapPost("/{disputeId:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/events", RecordEventAsync)
@@ -31,7 +34,7 @@ internal static class DisputeEndpoints
 
     private static async Task<IResult> OpenAsync(
         HttpContext http, IEmploymentNetworkRepository networks, IDisputeRepository disputes, IDocumentStore documents,
-        DurableTaskClient client, IOptions<ReminderOptions> reminders, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IAuditTrail audit, TimeProvider time, CancellationToken ct)
+        DurableTaskClient client, IOptions<ReminderOptions> reminders, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IAuditTrail audit, ApiLinks links, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         if (!http.Request.HasFormContentType)
@@ -50,9 +53,9 @@ internal static class DisputeEndpoints
         {
             form = await http.Request.ReadFormAsync(ct);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException)
+        catch (Exception e) when (e is (IOException or InvalidDataException) and not BadHttpRequestException)
         {
-            return TypedResults.Problem($"The multipart body cannot be read: {e.Message}", statusCode: 400, title: "Malformed multipart body");
+            return TypedResults.Problem("The multipart body cannot be read: check its boundary and part headers.", statusCode: 400, title: "Malformed multipart body");
         }
 
         var request = JsonSerializer.Deserialize<OpenDisputeRequest>(form["request"].ToString() is { Length: > 0 } text ? text : "null", json.Value.SerializerOptions);
@@ -77,9 +80,10 @@ internal static class DisputeEndpoints
         {
             check.Add("agreement", "A copy of the agreement is required (20 CFR 411.435(c)(1)(i)).");
         }
-        else if (agreement.ContentType != "application/pdf")
+        else if (!string.Equals(agreement.ContentType, "application/pdf", StringComparison.OrdinalIgnoreCase) || DocumentSignatures.Detect(agreement) != "application/pdf")
         {
-            return TypedResults.Problem("The agreement copy must be a PDF.", statusCode: 415, title: "Unsupported document type");
+            // The bytes decide, not the claimed type: a file that does not start as a PDF does is not one.
+            return TypedResults.Problem("The agreement copy must be a PDF (its content must start with %PDF-).", statusCode: 415, title: "Unsupported document type");
         }
         else if (agreement.Length > MaxAgreementBytes)
         {
@@ -110,14 +114,27 @@ internal static class DisputeEndpoints
 
             existing = new Dispute(caller.EnPid, request.DisputeId, request.StateVrAgency, request.RequestedBy, true, request.Issues,
                 request.EnPosition, request.StateVrAgencyPosition, request.RequestReceivedOn, copy, DisputeStatus.AwaitingRecommendation, null, null, null);
-            await disputes.AddAsync(existing, ct);
+            try
+            {
+                await disputes.AddAsync(existing, ct);
+            }
+            catch
+            {
+                // A failed request leaves nothing behind: the copy goes unless a record (a racing request's) refers to it.
+                if (await disputes.FindAsync(caller.EnPid, request.DisputeId, CancellationToken.None) is null)
+                {
+                    await documents.DeleteAsync(copy, CancellationToken.None);
+                }
+
+                throw;
+            }
         }
 
         await audit.RecordAsync(caller.EnPid, caller.Name, "open dispute request", $"dispute {request.DisputeId}", time, ct);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(DisputeOrchestrator),
             new DisputeSettings(caller.EnPid, request.DisputeId, existing.StateVrAgency, en.TimeZone, existing.RequestReceivedOn, reminders.Value.ToSchedule()),
             new StartOrchestrationOptions { InstanceId = instanceId }, ct);
-        return Management.ManagementEndpoints.Started(http.Request, instanceId, $"disputes/{request.DisputeId}", $"disputes/{request.DisputeId}/events",
+        return Management.ManagementEndpoints.Started(links, instanceId, $"disputes/{request.DisputeId}", $"disputes/{request.DisputeId}/events",
             new { request.DisputeId, Status = DisputeStatus.AwaitingRecommendation });
     }
 
@@ -131,7 +148,7 @@ internal static class DisputeEndpoints
 
     private static async Task<IResult> RecordEventAsync(
         string disputeId, DisputeEvent disputeEvent, HttpContext http, IEmploymentNetworkRepository networks, IDisputeRepository disputes,
-        DurableTaskClient client, TimeProvider time, CancellationToken ct)
+        DurableTaskClient client, ApiLinks links, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         if (await disputes.FindAsync(caller.EnPid, disputeId, ct) is not { } dispute)
@@ -153,6 +170,6 @@ internal static class DisputeEndpoints
         }
 
         await client.RaiseEventAsync(DisputeSettings.InstanceIdFor(caller.EnPid, disputeId), nameof(DisputeEventMessage), new DisputeEventMessage(stamped), ct);
-        return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/disputes/{disputeId}", new { Accepted = stamped.GetType().Name, NextStatus = next });
+        return TypedResults.Accepted(links.To($"disputes/{disputeId}"), new { Accepted = stamped.GetType().Name, NextStatus = next });
     }
 }

@@ -4,12 +4,15 @@ namespace TicketFlow.Functions.Api.Idempotency;
 public interface IIdempotencyStore
 {
     /// <summary>
-    /// Claims a key for a request about to be processed: stores an in-progress record unless one exists.
+    /// Claims a key for a request about to be processed: stores an in-progress record unless one exists. A claim is
+    /// never permanent: an in-progress record older than <paramref name="lease"/> (its request crashed, or its host
+    /// did) is taken over by exactly one of the requests that find it expired.
     /// </summary>
-    /// <param name="claim">The in-progress record.</param>
+    /// <param name="claim">The in-progress record (its <see cref="IdempotencyRecord.CreatedAt"/> is now).</param>
+    /// <param name="lease">How long an in-progress claim holds the key.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    /// <returns>Null when the claim succeeded; otherwise the record that already holds the key.</returns>
-    Task<IdempotencyRecord?> TryClaimAsync(IdempotencyRecord claim, CancellationToken cancellationToken);
+    /// <returns>Null when the claim succeeded; otherwise the record that holds the key (an answer, or a live claim).</returns>
+    Task<IdempotencyRecord?> TryClaimAsync(IdempotencyRecord claim, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>Stores the first answer in place of the in-progress record.</summary>
     /// <param name="completed">The record with the answer.</param>

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using TicketFlow.Functions.Api.Idempotency;
 using TicketFlow.Functions.Api.Tickets;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Documents;
@@ -22,18 +23,24 @@ internal static class IwpEndpoints
     {
         var iwps = api.MapGroup($"/tickets/{Ticket}/iwps").WithTags("IWPs");
         iwps.MapPost("/", SubmitAsync).DisableAntiforgery()
+            .WithMetadata(new MultipartParts([
+                new MultipartPart("iwp", "The signed plan in the shape of schemas/iwp.schema.json (a field, or a file part as `curl -F iwp=@plan.json` sends it).", false, true),
+                new MultipartPart("document", "The signed document: PDF, PNG, JPEG or TIFF, whose bytes must be what its type says.", true, false)], AlsoJson: true)).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(IwpUpload.MaxDocumentBytes + IwpUpload.MaxJsonBytes))
             .WithSummary("Record a signed IWP (JSON, or multipart with the signed document): 202 with its findings and the deadlines it starts; the ticket's workflow writes the record (Location).");
         iwps.MapGet("/", ListAsync).WithSummary("The ticket's IWPs and amendments, in the order they were recorded.");
         iwps.MapGet($"/{Iwp}", GetAsync).WithSummary("One IWP or amendment record with its findings.");
         iwps.MapGet($"/{Iwp}/document", DocumentAsync).WithSummary("The signed document of an IWP or amendment.");
         iwps.MapPost($"/{Iwp}/amendments", AmendAsync).DisableAntiforgery()
+            .WithMetadata(new MultipartParts([
+                new MultipartPart("iwp", "The signed plan in the shape of schemas/iwp.schema.json (a field, or a file part as `curl -F iwp=@plan.json` sends it).", false, true),
+                new MultipartPart("document", "The signed document: PDF, PNG, JPEG or TIFF, whose bytes must be what its type says.", true, false)], AlsoJson: true)).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(IwpUpload.MaxDocumentBytes + IwpUpload.MaxJsonBytes))
             .WithSummary("Record an amendment to the IWP, signed and dated by both parties (JSON, or multipart with the signed document): 202; the ticket's workflow writes the record (Location).");
         return api;
     }
 
     private static async Task<IResult> SubmitAsync(
-        string ticketNumber, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
-        IDocumentStore documents, DurableTaskClient client, TimeProvider time, CancellationToken ct)
+        string ticketNumber, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets, IIwpRepository iwps,
+        IDocumentStore documents, DurableTaskClient client, TicketEventGate gate, ApiLinks links, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         var (ticket, stopped) = await TicketWorkflow.FindAsync(client, networks, tickets, caller.EnPid, ticketNumber, ct);
@@ -58,34 +65,43 @@ internal static class IwpEndpoints
         }
 
         var (enSigned, thSigned, signedOn) = signatures.Dates!.Value;
-        var signed = new IwpSigned(signedOn, caller.Name, NewId("iwp"), enSigned, thSigned, result.HasBlockingFindings);
-        var decision = TicketTransitions.Check(facts, signed);
-        if (!decision.Allowed)
+        var iwpId = IdempotentIds.For(http, "iwp", 16);
+
+        // A keyed retry whose first attempt was accepted but never answered finds the record the workflow wrote
+        // from that attempt's event, and answers as the first attempt did, raising nothing.
+        if (IdempotentIds.IsKeyed(http) && await iwps.FindAsync(caller.EnPid, ticketNumber, iwpId, ct) is not null)
         {
-            return Conflict(decision.Reason!);
+            return SubmitAccepted(links, ticketNumber, iwpId, signedOn, result);
         }
 
-        // The signed document is stored first under the new record's id (if a later step fails it is an unreferenced
-        // blob, never a record); then the request's one durable write: the event, carrying the record, which the
-        // ticket's workflow writes with the audited change and the deadlines it starts.
-        var stored = await SaveDocumentAsync(documents, caller, ticketNumber, DocumentKind.SignedIwp, signed.IwpId, upload.Document, ct);
-        signed = signed with { Record = new IwpRecord(caller.EnPid, ticketNumber, signed.IwpId, null, enSigned, thSigned, result.Findings, stored, time.GetUtcNow()) };
-        await client.RaiseEventAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), nameof(TicketEventMessage), new TicketEventMessage(signed), ct);
-        return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}/iwps/{signed.IwpId}", new
+        // Checked, then the signed document stored under the new record's id, then the request's one durable write:
+        // the event, carrying the record, which the ticket's workflow writes with the audited change and the
+        // deadlines it starts. If the event cannot be raised, the document goes too: a failed request leaves nothing.
+        var (decision, _) = await gate.RaiseAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), facts,
+            new IwpSigned(signedOn, caller.Name, iwpId, enSigned, thSigned, result.HasBlockingFindings),
+            async e => e is IwpSigned signed
+                ? signed with { Record = new IwpRecord(caller.EnPid, ticketNumber, iwpId, null, enSigned, thSigned, result.Findings,
+                    await SaveDocumentAsync(documents, caller, ticketNumber, DocumentKind.SignedIwp, iwpId, upload.Document, ct), time.GetUtcNow()) }
+                : e,
+            ct).WithDocumentCleanup(documents, DocumentFolders.ForTicket(caller.EnPid, ticketNumber), DocumentKind.SignedIwp, iwpId, upload.Document);
+        return decision.Allowed ? SubmitAccepted(links, ticketNumber, iwpId, signedOn, result) : Conflict(decision.Reason!);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.Accepted<object> SubmitAccepted(ApiLinks links, string ticketNumber, string iwpId, DateOnly signedOn, IwpCheckResult result) =>
+        TypedResults.Accepted<object>(links.To($"tickets/{ticketNumber}/iwps/{iwpId}"), new
         {
-            signed.IwpId,
+            IwpId = iwpId,
             SignedOn = signedOn,
-            Blocking = signed.HasBlockingFinding,
+            Blocking = result.HasBlockingFindings,
             result.Findings,
             Deadlines = result.SubmissionDeadline is { } due
                 ? new[] { new { RuleId = due.Rule.Id, DueOn = due.Date, due.Explanation } }
                 : [],
         });
-    }
 
     private static async Task<IResult> AmendAsync(
         string ticketNumber, string iwpId, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets, IIwpRepository iwps,
-        IDocumentStore documents, DurableTaskClient client, TimeProvider time, CancellationToken ct)
+        IDocumentStore documents, DurableTaskClient client, TicketEventGate gate, ApiLinks links, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         var (ticket, stopped) = await TicketWorkflow.FindAsync(client, networks, tickets, caller.EnPid, ticketNumber, ct);
@@ -118,26 +134,30 @@ internal static class IwpEndpoints
         }
 
         var (enSigned, thSigned, signedOn) = signatures.Dates!.Value;
-        var amended = new IwpAmended(signedOn, caller.Name, NewId("amd"));
-        var decision = TicketTransitions.Check(facts, amended);
-        if (!decision.Allowed)
+        var amendmentId = IdempotentIds.For(http, "amd", 16);
+        var answer = TypedResults.Accepted(links.To($"tickets/{ticketNumber}/iwps/{amendmentId}"), new
         {
-            return Conflict(decision.Reason!);
-        }
-
-        // No deadline restarts: the 14-day submission clock runs from the original plan's signatures (the rulebook's
-        // iwp-submission rule), and an amendment is kept with the plan for the TPM and S&S reviews.
-        var stored = await SaveDocumentAsync(documents, caller, ticketNumber, DocumentKind.IwpAmendment, amended.AmendmentId, upload.Document, ct);
-        amended = amended with { Record = new IwpRecord(caller.EnPid, ticketNumber, amended.AmendmentId, original.IwpId, enSigned, thSigned, result.Findings, stored, time.GetUtcNow()) };
-        await client.RaiseEventAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), nameof(TicketEventMessage), new TicketEventMessage(amended), ct);
-        return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}/iwps/{amended.AmendmentId}", new
-        {
-            amended.AmendmentId,
+            AmendmentId = amendmentId,
             AmendsIwpId = original.IwpId,
             SignedOn = signedOn,
             Blocking = result.HasBlockingFindings,
             result.Findings,
         });
+        if (IdempotentIds.IsKeyed(http) && await iwps.FindAsync(caller.EnPid, ticketNumber, amendmentId, ct) is not null)
+        {
+            return answer;
+        }
+
+        // No deadline restarts: the 14-day submission clock runs from the original plan's signatures (the rulebook's
+        // iwp-submission rule), and an amendment is kept with the plan for the TPM and S&S reviews.
+        var (decision, _) = await gate.RaiseAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), facts,
+            new IwpAmended(signedOn, caller.Name, amendmentId),
+            async e => e is IwpAmended amended
+                ? amended with { Record = new IwpRecord(caller.EnPid, ticketNumber, amendmentId, original.IwpId, enSigned, thSigned, result.Findings,
+                    await SaveDocumentAsync(documents, caller, ticketNumber, DocumentKind.IwpAmendment, amendmentId, upload.Document, ct), time.GetUtcNow()) }
+                : e,
+            ct).WithDocumentCleanup(documents, DocumentFolders.ForTicket(caller.EnPid, ticketNumber), DocumentKind.IwpAmendment, amendmentId, upload.Document);
+        return decision.Allowed ? answer : Conflict(decision.Reason!);
     }
 
     private static async Task<IResult> ListAsync(string ticketNumber, HttpContext http, ITicketRepository tickets, IIwpRepository iwps, CancellationToken ct)
@@ -187,7 +207,13 @@ internal static class IwpEndpoints
         }
 
         var later = enSigned > thSigned ? enSigned.Value : thSigned.Value;
-        var check = new ApiValidation().NotInFuture("signatures", later, today);
+        var check = new ApiValidation().Date("signatures.employmentNetwork.date", enSigned).Date("signatures.ticketholder.date", thSigned);
+        if (!check.IsValid)
+        {
+            return (check.Problem(), null);
+        }
+
+        check.NotInFuture("signatures", later, today);
         var first = enSigned < thSigned ? enSigned.Value : thSigned.Value;
         if (earliest is { } original && first < original)
         {
@@ -209,7 +235,23 @@ internal static class IwpEndpoints
         return await documents.SaveAsync(DocumentFolders.ForTicket(caller.EnPid, ticketNumber), kind, id, content, document.ContentType, ct);
     }
 
-    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..16];
+    /// <summary>
+    /// Awaits a raise whose preparation stored a document; if the raise failed after the document was stored, the
+    /// document is deleted, so that a failed request leaves no orphaned blob.
+    /// </summary>
+    private static async Task<(TransitionDecision Decision, TicketEvent Event)> WithDocumentCleanup(
+        this Task<(TransitionDecision Decision, TicketEvent Event)> raise, IDocumentStore documents, string folder, DocumentKind kind, string id, IFormFile? document)
+    {
+        try
+        {
+            return await raise;
+        }
+        catch when (document is not null)
+        {
+            await documents.DeleteAsync(new DocumentReference(folder, kind, id, document.ContentType, 0, string.Empty, DateTimeOffset.MinValue), CancellationToken.None);
+            throw;
+        }
+    }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: 404, title: "Not found");

@@ -27,8 +27,21 @@ internal sealed record IwpUpload(string Json, IFormFile? Document)
                 return (null, TypedResults.Problem($"An IWP is at most {MaxJsonBytes} bytes of JSON.", statusCode: 413, title: "Request too large"));
             }
 
-            using var reader = new StreamReader(request.Body);
-            return (new IwpUpload(await reader.ReadToEndAsync(ct), null), null);
+            // Counted as it is read, so a chunked body (no Content-Length) is held to the same cap.
+            using var body = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (body.Length + read > MaxJsonBytes)
+                {
+                    return (null, TypedResults.Problem($"An IWP is at most {MaxJsonBytes} bytes of JSON.", statusCode: 413, title: "Request too large"));
+                }
+
+                body.Write(chunk, 0, read);
+            }
+
+            return (new IwpUpload(System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length), null), null);
         }
 
         if (!request.HasFormContentType)
@@ -47,15 +60,19 @@ internal sealed record IwpUpload(string Json, IFormFile? Document)
         {
             form = await request.ReadFormAsync(ct);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException)
+        catch (Exception e) when (e is (IOException or InvalidDataException) and not BadHttpRequestException)
         {
-            return (null, TypedResults.Problem($"The multipart body cannot be read: {e.Message}", statusCode: 400, title: "Malformed multipart body"));
+            return (null, TypedResults.Problem("The multipart body cannot be read: check its boundary and part headers.", statusCode: 400, title: "Malformed multipart body"));
         }
 
+        // The bytes decide, not the claimed type: a document is accepted as what its magic number shows, and only
+        // when that is what its sender says it is.
         var document = form.Files.GetFile("document");
-        if (document is not null && !DocumentTypes.Contains(document.ContentType, StringComparer.OrdinalIgnoreCase))
+        if (document is not null && (!DocumentTypes.Contains(document.ContentType, StringComparer.OrdinalIgnoreCase)
+            || !string.Equals(DocumentSignatures.Detect(document), document.ContentType, StringComparison.OrdinalIgnoreCase)))
         {
-            return (null, TypedResults.Problem($"The signed document must be one of {string.Join(", ", DocumentTypes)}.", statusCode: 415, title: "Unsupported document type"));
+            return (null, TypedResults.Problem($"The signed document must be one of {string.Join(", ", DocumentTypes)}, and its content must be what its type says (a PDF starts with %PDF-).",
+                statusCode: 415, title: "Unsupported document type"));
         }
 
         if (document is { Length: > MaxDocumentBytes })

@@ -31,15 +31,15 @@ internal static class ManagementEndpoints
     /// The answer to a request that started an orchestration: 202 Accepted with Location at the instance's status, and
     /// the management URIs Durable Functions' HTTP API gives, beside the created record.
     /// </summary>
-    /// <param name="request">The request that started it.</param>
+    /// <param name="links">The API's public URLs (never the request's Host header).</param>
     /// <param name="instanceId">The instance.</param>
     /// <param name="resourcePath">The created record's path under the API (for example <c>tickets/T-1</c>).</param>
     /// <param name="sendEventPath">The path of the typed endpoint that takes the instance's events.</param>
     /// <param name="resource">The created record's summary.</param>
     /// <returns>The 202 answer.</returns>
-    public static IResult Started<T>(HttpRequest request, string instanceId, string resourcePath, string sendEventPath, T resource)
+    internal static IResult Started<T>(ApiLinks links, string instanceId, string resourcePath, string sendEventPath, T resource)
     {
-        var api = $"{request.Scheme}://{request.Host}{request.PathBase}/api/v1";
+        var api = links.To(string.Empty).TrimEnd('/');
         var root = $"{api}/instances/{Uri.EscapeDataString(instanceId)}";
         return TypedResults.Accepted(root, new OrchestrationStarted<T>(
             instanceId,
@@ -63,9 +63,27 @@ internal static class ManagementEndpoints
             "ticket" or "dispute" or "ssreview" => $"{kind ?? "ticket"}:{caller.EnPid}:",
             _ => null,
         };
-        if (prefix is null || top is < 1 or > 1000)
+        var check = new ApiValidation().Instant("createdTimeFrom", createdTimeFrom).Instant("createdTimeTo", createdTimeTo);
+        if (prefix is null)
         {
-            return new ApiValidation().Add(prefix is null ? "kind" : "top", prefix is null ? "Must be ticket, dispute or ssreview." : "Must be 1 to 1000.").Problem();
+            check.Add("kind", "Must be one of: ticket, dispute, ssreview.");
+        }
+
+        if (top is < 1 or > 1000)
+        {
+            check.Add("top", "Must be 1 to 1000.");
+        }
+
+        // A token is only ever one this API handed out in x-ms-continuation-token; anything else is refused here
+        // rather than reaching the durable store's query.
+        if (continuationToken is not null && !ContinuationTokens.IsWellFormed(continuationToken))
+        {
+            check.Add("continuationToken", "Is not a token this API handed out (send the x-ms-continuation-token of the previous page unchanged).");
+        }
+
+        if (!check.IsValid)
+        {
+            return check.Problem();
         }
 
         var query = new OrchestrationQuery
@@ -75,18 +93,26 @@ internal static class ManagementEndpoints
             CreatedFrom = createdTimeFrom,
             CreatedTo = createdTimeTo,
             PageSize = top ?? 100,
-            ContinuationToken = continuationToken,
         };
+        var storeToken = continuationToken is null ? null : ContinuationTokens.Open(continuationToken);
         var page = new Page<OrchestrationMetadata>([], null);
-        await foreach (var first in client.GetAllInstancesAsync(query).AsPages(continuationToken, query.PageSize).WithCancellation(ct))
+        try
         {
-            page = first; // one page per request: the caller follows x-ms-continuation-token
-            break;
+            await foreach (var first in client.GetAllInstancesAsync(query).AsPages(storeToken, query.PageSize).WithCancellation(ct))
+            {
+                page = first; // one page per request: the caller follows x-ms-continuation-token
+                break;
+            }
+        }
+        catch (ArgumentException) when (continuationToken is not null)
+        {
+            // Well formed, but not a position the store can resume from (edited, or from another kind of query).
+            return new ApiValidation().Add("continuationToken", "Is not a token this API handed out (send the x-ms-continuation-token of the previous page unchanged).").Problem();
         }
 
         if (page.ContinuationToken is { } next)
         {
-            http.Response.Headers["x-ms-continuation-token"] = next;
+            http.Response.Headers["x-ms-continuation-token"] = ContinuationTokens.Seal(next);
         }
 
         return TypedResults.Ok(page.Values.Select(m => new
@@ -103,7 +129,7 @@ internal static class ManagementEndpoints
         }
 
         await action(client);
-        return TypedResults.Accepted(Uri.EscapeDataString(instanceId));
+        return TypedResults.Accepted(http.RequestServices.GetRequiredService<ApiLinks>().To($"instances/{Uri.EscapeDataString(instanceId)}"));
     }
 
     private static async Task<IResult> PurgeAsync(string instanceId, HttpContext http, DurableTaskClient client, CancellationToken ct)

@@ -16,6 +16,9 @@ internal static class ReviewEndpoints
 {
     private const string Id = "regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)";
 
+    /// <summary>The most tickets one review request may sample.</summary>
+    private const int MaxSampledTickets = 500;
+
     public static RouteGroupBuilder MapReviewEndpoints(this RouteGroupBuilder api)
     {
         var reviews = api.MapGroup("/reviews").WithTags("Services and Supports reviews");
@@ -28,22 +31,20 @@ internal static class ReviewEndpoints
 
     private static async Task<IResult> OpenAsync(
         OpenReviewRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
-        IServicesAndSupportsReviewRepository reviews, DurableTaskClient client, IOptions<ReminderOptions> reminders, IAuditTrail audit, TimeProvider time, CancellationToken ct)
+        IServicesAndSupportsReviewRepository reviews, DurableTaskClient client, IOptions<ReminderOptions> reminders, IAuditTrail audit, ApiLinks links, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         var en = await networks.FindAsync(caller.EnPid, ct);
         var zone = new EnTimeZone(en?.TimeZone ?? EnTimeZone.DefaultId);
-        var check = new ApiValidation().Id("reviewId", request.ReviewId).NotInFuture("receivedOn", request.ReceivedOn, zone.Today(time));
+        var check = new ApiValidation().Id("reviewId", request.ReviewId).NotInFuture("receivedOn", request.ReceivedOn, zone.Today(time))
+            .Date("dueOn", request.DueOn).Ids("ticketNumbers", request.TicketNumbers, MaxSampledTickets);
         if (request.DueOn < request.ReceivedOn)
         {
             check.Add("dueOn", "Must not be before receivedOn.");
         }
 
-        if (request.TicketNumbers is not { Count: > 0 and <= 500 })
-        {
-            check.Add("ticketNumbers", "List 1 to 500 sampled tickets.");
-        }
-        else
+        // Only well-formed numbers are looked up: an entry that could never name a ticket is refused above, by index.
+        if (check.IsValid)
         {
             foreach (var ticket in request.TicketNumbers.Distinct(StringComparer.Ordinal))
             {
@@ -79,7 +80,7 @@ internal static class ReviewEndpoints
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(ServicesAndSupportsReviewOrchestrator),
             new ServicesAndSupportsReviewSettings(caller.EnPid, request.ReviewId, en.TimeZone, existing.ReceivedOn, existing.DueOn, [.. existing.TicketNumbers], reminders.Value.ToSchedule()),
             new StartOrchestrationOptions { InstanceId = instanceId }, ct);
-        return Management.ManagementEndpoints.Started(http.Request, instanceId, $"reviews/{request.ReviewId}", $"reviews/{request.ReviewId}/sent",
+        return Management.ManagementEndpoints.Started(links, instanceId, $"reviews/{request.ReviewId}", $"reviews/{request.ReviewId}/sent",
             new { request.ReviewId, Status = ServicesAndSupportsReviewStatus.Preparing });
     }
 
@@ -102,9 +103,15 @@ internal static class ReviewEndpoints
 
     private static async Task<IResult> MarkSentAsync(
         string reviewId, ServicesAndSupportsReviewSent sent, HttpContext http, IServicesAndSupportsReviewRepository reviews, DurableTaskClient client,
-        IAuditTrail audit, TimeProvider time, CancellationToken ct)
+        IAuditTrail audit, ApiLinks links, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
+        var check = new ApiValidation().Date("on", sent.On);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
         if (await reviews.FindAsync(caller.EnPid, reviewId, ct) is not { } review)
         {
             return TypedResults.Problem($"There is no review {reviewId}.", statusCode: 404, title: "Not found");
@@ -118,6 +125,6 @@ internal static class ReviewEndpoints
         await client.RaiseEventAsync(ServicesAndSupportsReviewSettings.InstanceIdFor(caller.EnPid, reviewId), nameof(ServicesAndSupportsReviewSent),
             sent with { Actor = caller.Name }, ct);
         await audit.RecordAsync(caller.EnPid, caller.Name, "mark S&S review sent", $"review {reviewId}", time, ct);
-        return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/reviews/{reviewId}", new { Accepted = nameof(ServicesAndSupportsReviewSent) });
+        return TypedResults.Accepted(links.To($"reviews/{reviewId}"), new { Accepted = nameof(ServicesAndSupportsReviewSent) });
     }
 }

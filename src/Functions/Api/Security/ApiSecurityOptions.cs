@@ -19,6 +19,14 @@ public sealed class ApiSecurityOptions
     [Range(1, 1_000_000)]
     public int RequestsPerWindow { get; set; } = 1200;
 
+    /// <summary>
+    /// How many requests without a valid credential one client address may make in each <see cref="RateWindow"/>
+    /// (counted apart from health checks, the OpenAPI document and the SendGrid webhook, which such a flood never
+    /// starves).
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int AnonymousRequestsPerWindow { get; set; } = 120;
+
     /// <summary>The window the request limit counts in.</summary>
     public TimeSpan RateWindow { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using TicketFlow.Functions.Api.Idempotency;
 using TicketFlow.Workflow.Audit;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Contacts;
@@ -40,7 +41,7 @@ internal static class TicketEndpoints
 
     private static async Task<IResult> RegisterAsync(
         RegisterTicketRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
-        ITicketholderRepository ticketholders, DurableTaskClient client, IOptions<ReminderOptions> reminders, IAuditTrail audit, TimeProvider time, CancellationToken ct)
+        ITicketholderRepository ticketholders, DurableTaskClient client, IOptions<ReminderOptions> reminders, IAuditTrail audit, ApiLinks links, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         var check = new ApiValidation().Id("ticketNumber", request.TicketNumber);
@@ -99,7 +100,7 @@ internal static class TicketEndpoints
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(TicketOrchestrator), TicketState.Registered(settings, today),
             new StartOrchestrationOptions { InstanceId = instanceId }, ct);
         await audit.RecordAsync(caller.EnPid, caller.Name, "register ticket", $"ticket {request.TicketNumber}", time, ct);
-        return Management.ManagementEndpoints.Started(http.Request, instanceId, $"tickets/{request.TicketNumber}", $"tickets/{request.TicketNumber}/events",
+        return Management.ManagementEndpoints.Started(links, instanceId, $"tickets/{request.TicketNumber}", $"tickets/{request.TicketNumber}/events",
             new { request.TicketNumber, Status = TicketStatus.Registered, RegisteredOn = today });
     }
 
@@ -117,7 +118,7 @@ internal static class TicketEndpoints
 
     private static async Task<IResult> RecordEventAsync(
         string ticketNumber, TicketEvent ticketEvent, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
-        DurableTaskClient client, TimeProvider time, CancellationToken ct)
+        DurableTaskClient client, TicketEventGate gate, ApiLinks links, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         var (ticket, stopped) = await TicketWorkflow.FindAsync(client, networks, tickets, caller.EnPid, ticketNumber, ct);
@@ -152,30 +153,26 @@ internal static class TicketEndpoints
         }
 
         var stamped = ticketEvent with { Actor = caller.Name };
-        var decision = TicketTransitions.Check(facts, stamped);
-        if (!decision.Allowed)
-        {
-            return Conflict(decision.Reason!);
-        }
-
-        await client.RaiseEventAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), nameof(TicketEventMessage), new TicketEventMessage(stamped), ct);
-        return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}", new { Accepted = stamped.GetType().Name, NextStatus = decision.NextStatus });
+        var (decision, _) = await gate.RaiseAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), facts, stamped, prepare: null, ct);
+        return decision.Allowed
+            ? TypedResults.Accepted(links.To($"tickets/{ticketNumber}"), new { Accepted = stamped.GetType().Name, NextStatus = decision.NextStatus })
+            : Conflict(decision.Reason!);
     }
 
     private static Task<IResult> RecordContactAsync(
         string ticketNumber, ContactRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
-        DurableTaskClient client, TimeProvider time, CancellationToken ct) =>
+        DurableTaskClient client, TicketEventGate gate, ICaseNoteRepository notes, ApiLinks links, TimeProvider time, CancellationToken ct) =>
         RecordWithCaseNoteAsync(ticketNumber, request.On, request.StaffId, request.Notes,
             request.TwoWay ? CaseNoteKind.TwoWayContact : CaseNoteKind.ContactAttempt, request.Method,
             (actor, note) => new ContactAttemptRecorded(request.On, actor, note.NoteId, request.Method, request.TwoWay, note),
-            http, networks, tickets, client, time, ct);
+            http, networks, tickets, client, gate, notes, links, time, ct);
 
     private static Task<IResult> RecordNoContactRequestAsync(
         string ticketNumber, NoContactRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
-        DurableTaskClient client, TimeProvider time, CancellationToken ct) =>
+        DurableTaskClient client, TicketEventGate gate, ICaseNoteRepository notes, ApiLinks links, TimeProvider time, CancellationToken ct) =>
         RecordWithCaseNoteAsync(ticketNumber, request.On, request.StaffId, request.Notes, CaseNoteKind.NoContactRequest, method: null,
             (actor, note) => new NoContactRequested(request.On, actor, note),
-            http, networks, tickets, client, time, ct);
+            http, networks, tickets, client, gate, notes, links, time, ct);
 
     /// <summary>
     /// An event whose evidence is a case note (a contact, a no-contact request). The most frequent write of all, so it
@@ -183,9 +180,9 @@ internal static class TicketEndpoints
     /// progress (the durable store, on this host).
     /// </summary>
     private static async Task<IResult> RecordWithCaseNoteAsync(
-        string ticketNumber, DateOnly on, string staffId, string notes, CaseNoteKind kind, ContactMethod? method,
+        string ticketNumber, DateOnly on, string staffId, string text, CaseNoteKind kind, ContactMethod? method,
         Func<string, CaseNote, TicketEvent> eventFor, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
-        DurableTaskClient client, TimeProvider time, CancellationToken ct)
+        DurableTaskClient client, TicketEventGate gate, ICaseNoteRepository notes, ApiLinks links, TimeProvider time, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         var (ticket, stopped) = await TicketWorkflow.FindAsync(client, networks, tickets, caller.EnPid, ticketNumber, ct);
@@ -194,26 +191,29 @@ internal static class TicketEndpoints
             return stopped!;
         }
 
-        var check = new ApiValidation().Id("staffId", staffId).Text("notes", notes, 4000)
+        var check = new ApiValidation().Id("staffId", staffId).Text("notes", text, 4000)
             .NotInFuture("on", on, new EnTimeZone(en.TimeZone).Today(time));
         if (!check.IsValid)
         {
             return check.Problem();
         }
 
-        var note = new CaseNote(caller.EnPid, ticketNumber, $"note-{Guid.NewGuid():N}"[..21], on, kind, method, staffId, notes);
-        var recorded = eventFor(caller.Name, note);
-        var decision = TicketTransitions.Check(facts, recorded);
-        if (!decision.Allowed)
+        var note = new CaseNote(caller.EnPid, ticketNumber, IdempotentIds.For(http, "note", 21), on, kind, method, staffId, text);
+
+        // A keyed retry whose first attempt was accepted but never answered (its host died) finds the note the
+        // workflow wrote from that attempt's event, and answers as the first attempt would have, raising nothing.
+        if (IdempotentIds.IsKeyed(http) && await notes.FindAsync(caller.EnPid, ticketNumber, note.NoteId, ct) is { } earlier)
         {
-            return Conflict(decision.Reason!);
+            return TypedResults.Accepted(links.To($"tickets/{ticketNumber}/case-notes/{earlier.NoteId}"), earlier);
         }
 
         // The request's one write: the event, with the note inside it, committed to the durable store. The workflow
         // then writes the case note, the ticket change (with the caller, for the audit trail) and the deadlines, each
         // exactly once, so a failed request has written nothing and an accepted one cannot be half-recorded.
-        await client.RaiseEventAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), nameof(TicketEventMessage), new TicketEventMessage(recorded), ct);
-        return TypedResults.Accepted($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}/case-notes/{note.NoteId}", note);
+        var (decision, _) = await gate.RaiseAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), facts, eventFor(caller.Name, note), prepare: null, ct);
+        return decision.Allowed
+            ? TypedResults.Accepted(links.To($"tickets/{ticketNumber}/case-notes/{note.NoteId}"), note)
+            : Conflict(decision.Reason!);
     }
 
     private static async Task<IResult> CaseNoteAsync(string ticketNumber, string noteId, HttpContext http, ICaseNoteRepository notes, CancellationToken ct)
@@ -228,6 +228,12 @@ internal static class TicketEndpoints
     private static async Task<IResult> CaseNotesAsync(string ticketNumber, DateOnly? from, DateOnly? to, HttpContext http, ITicketRepository tickets, ICaseNoteRepository notes, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
+        var check = new ApiValidation().Date("from", from).Date("to", to);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
         if (await tickets.FindAsync(caller.EnPid, ticketNumber, ct) is null)
         {
             return NotFound(ticketNumber);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TicketFlow.Functions.Api.Idempotency;
 using TicketFlow.Functions.Storage.Tables;
 using TicketFlow.Workflow;
@@ -6,11 +7,13 @@ namespace TicketFlow.Functions.Storage.Records;
 
 /// <summary>
 /// First answers to idempotent POSTs: partitioned by caller scope, row key = the caller's key (escaped). A claim is an
-/// insert, which the service makes atomic: of two concurrent requests with one key, exactly one claims it.
+/// insert, which the service makes atomic: of two concurrent requests with one key, exactly one claims it. An expired
+/// claim is taken over by inserting a marker row named after it (also atomic, so exactly one request takes it over)
+/// and then replacing the claim; markers stay, so a late request that read the same expired claim cannot take it again.
 /// </summary>
 internal sealed class TableIdempotencyStore(RecordTables tables) : IIdempotencyStore
 {
-    public async Task<IdempotencyRecord?> TryClaimAsync(IdempotencyRecord claim, CancellationToken cancellationToken)
+    public async Task<IdempotencyRecord?> TryClaimAsync(IdempotencyRecord claim, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
         try
@@ -20,8 +23,30 @@ internal sealed class TableIdempotencyStore(RecordTables tables) : IIdempotencyS
         }
         catch (RecordAlreadyExistsException)
         {
-            return await tables.Idempotency.GetAsync<IdempotencyRecord>(TableKeys.Create(claim.Scope), TableKeys.Create(claim.Key), cancellationToken)
-                ?? claim with { StatusCode = 0 }; // released between the two calls: report it as in progress, the caller retries
+            var existing = await tables.Idempotency.GetAsync<IdempotencyRecord>(TableKeys.Create(claim.Scope), TableKeys.Create(claim.Key), cancellationToken);
+            if (existing is null)
+            {
+                return claim with { StatusCode = 0 }; // released between the two calls: report it as in progress, the caller retries
+            }
+
+            // Only the same request takes over: a different one with this key hears 422 from the caller's side.
+            if (!existing.InProgress || existing.CreatedAt + lease > claim.CreatedAt || existing.RequestHash != claim.RequestHash)
+            {
+                return existing;
+            }
+
+            try
+            {
+                var marker = string.Create(CultureInfo.InvariantCulture, $"{claim.Key}\nexpired-claim\n{existing.CreatedAt.UtcTicks}");
+                await tables.Idempotency.AddAsync(TableKeys.Create(claim.Scope), TableKeys.Create(marker), existing, "Expired idempotency claim", cancellationToken);
+            }
+            catch (RecordAlreadyExistsException)
+            {
+                return existing; // another request took it over a moment ago
+            }
+
+            await tables.Idempotency.UpsertAsync(TableKeys.Create(claim.Scope), TableKeys.Create(claim.Key), claim, cancellationToken);
+            return null;
         }
     }
 

@@ -22,6 +22,30 @@ public sealed class IwpApiTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
+    [Fact]
+    public async Task An_iwp_with_70_work_history_rows_is_accepted_and_its_record_is_written_with_the_ticket_carrying_on()
+    {
+        using var client = _host.Client(_host.FirstEnKey);
+        using var registered = await client.PostAsync("/api/v1/tickets", Json("""{"ticketNumber":"W-70","ticketholder":{"id":"th-w70","name":"Jordan"}}"""));
+        var plan = JsonNode.Parse(SampleIwp(Signed))!;
+        var job = plan["workHistory"]!["jobs"]![0]!;
+        plan["workHistory"]!["jobs"] = new JsonArray([.. Enumerable.Range(0, 70).Select(i =>
+        {
+            var row = job.DeepClone();
+            row["employer"] = $"Employer \"{i}\" § Söhne & Partner <Concord>";
+            return row;
+        })]);
+
+        using var accepted = await client.PostAsync("/api/v1/tickets/W-70/iwps", Json(plan.ToJsonString()));
+        var records = await RecordsAsync(client, "W-70", 1);
+        using var submitted = await client.PostAsync("/api/v1/tickets/W-70/events", Json($$"""{"type":"IwpSubmitted","on":"{{Signed:yyyy-MM-dd}}"}"""));
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Single(records);
+        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        await UntilAsync(async () => (await client.GetStringAsync("/api/v1/instances/ticket:P00001:W-70")).Contains("IwpSubmitted", StringComparison.Ordinal));
+    }
+
     /// <summary>A ticket with its IWP recorded and submitted to the TPM; returns the IWP's id.</summary>
     private static async Task<string> SubmittedIwpAsync(HttpClient client, string ticket)
     {

@@ -151,14 +151,14 @@ public sealed class TableRecordRepositoryTests(AzuriteFixture azurite)
         var store = sp.GetRequiredService<TicketFlow.Functions.Api.Idempotency.IIdempotencyStore>();
         var claim = new TicketFlow.Functions.Api.Idempotency.IdempotencyRecord("P1", "key/with?odd#chars", "hash", 0, null, null, [], DateTimeOffset.UnixEpoch);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.TryClaimAsync(claim, Ct)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.TryClaimAsync(claim, TimeSpan.FromSeconds(30), Ct)));
 
         Assert.Equal(1, results.Count(r => r is null));
         Assert.All(results.Where(r => r is not null), r => Assert.True(r!.InProgress));
         await store.CompleteAsync(claim with { StatusCode = 201, Body = [1, 2, 3] }, Ct);
-        Assert.Equal(201, (await store.TryClaimAsync(claim, Ct))!.StatusCode);
+        Assert.Equal(201, (await store.TryClaimAsync(claim, TimeSpan.FromSeconds(30), Ct))!.StatusCode);
         await store.ReleaseAsync("P1", claim.Key, Ct);
-        Assert.Null(await store.TryClaimAsync(claim, Ct));
+        Assert.Null(await store.TryClaimAsync(claim, TimeSpan.FromSeconds(30), Ct));
     }
 
     [Fact]
