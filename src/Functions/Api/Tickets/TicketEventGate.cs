@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using TicketFlow.Durable.Client;
+using Microsoft.DurableTask.Client;
 using TicketFlow.Workflow.Tickets;
 using TicketFlow.Workflow.Tickets.Events;
 
