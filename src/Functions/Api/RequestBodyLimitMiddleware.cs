@@ -20,12 +20,9 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
             // Only the versioned API's defaults are this middleware's; the SendGrid webhook caps its own batches.
             var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
                 ?? (context.Request.Path.Value?.Contains("/v1/", StringComparison.Ordinal) == true ? DefaultMaxBodyBytes : feature.MaxRequestBodySize);
-            if (context.Request.ContentLength > limit)
+            if (context.Request.ContentLength is { } declared && declared > limit)
             {
-                // Answered at once; the server's own cap stays as it is, so that it reads the rest of the declared
-                // body and the client, still sending, hears this 413 instead of a broken connection.
-                return TypedResults.Problem($"The request body is larger than this endpoint accepts ({limit} bytes).", statusCode: 413, title: "Request too large")
-                    .ExecuteAsync(context);
+                return TooLargeAsync(context, declared, limit);
             }
 
             feature.MaxRequestBodySize = limit;
@@ -33,4 +30,24 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 
         return next(context);
     }
+
+    /// <summary>
+    /// 413 for a declared body over the cap. A body of a plausible size is read and dropped first, so that the client,
+    /// still sending it, hears the answer instead of a broken connection; an absurd one is answered at once.
+    /// </summary>
+    private static async Task TooLargeAsync(HttpContext context, long declared, long? limit)
+    {
+        if (declared <= DrainLimitBytes)
+        {
+            var buffer = new byte[64 * 1024];
+            while (await context.Request.Body.ReadAsync(buffer, context.RequestAborted) > 0)
+            {
+            }
+        }
+
+        await TypedResults.Problem($"The request body is larger than this endpoint accepts ({limit} bytes).", statusCode: 413, title: "Request too large")
+            .ExecuteAsync(context);
+    }
+
+    private const long DrainLimitBytes = 24 * 1024 * 1024;
 }
