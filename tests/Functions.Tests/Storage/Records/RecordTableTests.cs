@@ -131,16 +131,16 @@ public sealed class RecordTableTests(AzuriteFixture azurite)
         new Random(7).NextBytes(body);
         var claim = new IdempotencyRecord("P1", "key-1", "hash", 0, null, null, [], DateTimeOffset.UnixEpoch);
 
-        Assert.Null(await store.TryClaimAsync(claim, Ct));
+        Assert.Null(await store.TryClaimAsync(claim, TimeSpan.FromSeconds(30), Ct));
         await store.CompleteAsync(claim with { StatusCode = 202, ContentType = "application/json", Body = body }, Ct);
-        var repeat = await store.TryClaimAsync(claim, Ct);
+        var repeat = await store.TryClaimAsync(claim, TimeSpan.FromSeconds(30), Ct);
 
         Assert.Equal(202, repeat!.StatusCode);
         Assert.Equal(body, repeat.Body);
         Assert.Single(await BlobsAsync(prefix));
         await store.ReleaseAsync("P1", "key-1", Ct);
         Assert.Empty(await BlobsAsync(prefix));
-        Assert.Null(await store.TryClaimAsync(claim, Ct));
+        Assert.Null(await store.TryClaimAsync(claim, TimeSpan.FromSeconds(30), Ct));
     }
 
     [Fact]
