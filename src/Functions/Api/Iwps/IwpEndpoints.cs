@@ -118,7 +118,7 @@ internal static class IwpEndpoints
         }
 
         var (enSigned, thSigned, signedOn) = signatures.Dates!.Value;
-        var amended = new IwpAmended(signedOn, caller.Name, NewId("amd"));
+        var amended = new IwpAmended(signedOn, caller.Name, NewId("amd"), HasBlockingFinding: result.HasBlockingFindings);
         var decision = TicketTransitions.Check(facts, amended);
         if (!decision.Allowed)
         {

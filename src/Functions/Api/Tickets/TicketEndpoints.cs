@@ -30,6 +30,7 @@ internal static class TicketEndpoints
         tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}", GetAsync).WithSummary("A ticket with its open deadlines.");
         tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/events", RecordEventAsync).WithSummary("Record a ticket event (submission, TPM receipt, review decision, portal assignment, phase change, work start, no-contact request, check-in email, unassignment, disposal confirmation).");
         tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/contacts", RecordContactAsync).WithSummary("Record a contact attempt or a two-way contact: 202 with the case note, which the ticket's workflow writes within moments (Location).");
+        tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/service-notes", RecordServiceNoteAsync).WithSummary("Record a service note (supports provided, not a contact): 201 with the case note; it starts or stops no clock.");
         tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/no-contact-requests", RecordNoContactRequestAsync).WithSummary("Record the ticketholder's request not to be contacted: 202 with its case note; the unassignment clock runs from it.");
         tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/case-notes/{noteId:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}", CaseNoteAsync).WithSummary("One case note.");
         tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/case-notes", CaseNotesAsync).WithSummary("The ticket's case notes, optionally in a date window.");
@@ -163,11 +164,11 @@ internal static class TicketEndpoints
 
     private static Task<IResult> RecordContactAsync(
         string ticketNumber, ContactRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
-        DurableTaskClient client, TimeProvider time, CancellationToken ct) =>
+        DurableTaskClient client, IDocumentStore documents, TimeProvider time, CancellationToken ct) =>
         RecordWithCaseNoteAsync(ticketNumber, request.On, request.StaffId, request.Notes,
             request.TwoWay ? CaseNoteKind.TwoWayContact : CaseNoteKind.ContactAttempt, request.Method,
             (actor, note) => new ContactAttemptRecorded(request.On, actor, note.NoteId, request.Method, request.TwoWay, note),
-            http, networks, tickets, client, time, ct);
+            http, networks, tickets, client, time, ct, CaseNoteEvidence.Of(request), documents);
 
     private static Task<IResult> RecordNoContactRequestAsync(
         string ticketNumber, NoContactRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
@@ -177,6 +178,36 @@ internal static class TicketEndpoints
             http, networks, tickets, client, time, ct);
 
     /// <summary>
+    /// A service note changes no deadline, so it is not a ticket event: it is written here, and the answer (201) comes
+    /// once it is stored. The ticket's workflow must still be running (its records not disposed of).
+    /// </summary>
+    private static async Task<IResult> RecordServiceNoteAsync(
+        string ticketNumber, ServiceNoteRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
+        DurableTaskClient client, ICaseNoteRepository notes, IDocumentStore documents, TimeProvider time, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        var (ticket, stopped) = await TicketWorkflow.FindAsync(client, networks, tickets, caller.EnPid, ticketNumber, ct);
+        if (ticket is not { En: var en })
+        {
+            return stopped!;
+        }
+
+        var evidence = new CaseNoteEvidence(null, null, request.DurationMinutes, null, request.ServicesProvided, request.Attachments);
+        var check = new ApiValidation().Id("staffId", request.StaffId).Text("notes", request.Notes, 4000)
+            .NotInFuture("on", request.On, new EnTimeZone(en.TimeZone).Today(time));
+        var files = evidence.Validate(check);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var note = new CaseNote(caller.EnPid, ticketNumber, $"note-{Guid.NewGuid():N}"[..21], request.On, CaseNoteKind.ServiceNote, null, request.StaffId, request.Notes);
+        note = await evidence.ApplyAsync(note, files, documents, ct);
+        await notes.UpsertAsync(note, ct);
+        return TypedResults.Created($"{http.Request.PathBase}/api/v1/tickets/{ticketNumber}/case-notes/{note.NoteId}", note);
+    }
+
+    /// <summary>
     /// An event whose evidence is a case note (a contact, a no-contact request). The most frequent write of all, so it
     /// reads no record store: the EN comes from a cache, the ticket's status from its workflow's last published
     /// progress (the durable store, on this host).
@@ -184,7 +215,7 @@ internal static class TicketEndpoints
     private static async Task<IResult> RecordWithCaseNoteAsync(
         string ticketNumber, DateOnly on, string staffId, string notes, CaseNoteKind kind, ContactMethod? method,
         Func<string, CaseNote, TicketEvent> eventFor, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
-        DurableTaskClient client, TimeProvider time, CancellationToken ct)
+        DurableTaskClient client, TimeProvider time, CancellationToken ct, CaseNoteEvidence? evidence = null, IDocumentStore? documents = null)
     {
         var caller = Caller.From(http.User);
         var (ticket, stopped) = await TicketWorkflow.FindAsync(client, networks, tickets, caller.EnPid, ticketNumber, ct);
@@ -195,18 +226,27 @@ internal static class TicketEndpoints
 
         var check = new ApiValidation().Id("staffId", staffId).Text("notes", notes, 4000)
             .NotInFuture("on", on, new EnTimeZone(en.TimeZone).Today(time));
+        var files = evidence?.Validate(check) ?? [];
         if (!check.IsValid)
         {
             return check.Problem();
         }
 
         var note = new CaseNote(caller.EnPid, ticketNumber, $"note-{Guid.NewGuid():N}"[..21], on, kind, method, staffId, notes);
-        var recorded = eventFor(caller.Name, note);
-        var decision = TicketTransitions.Check(facts, recorded);
+        var decision = TicketTransitions.Check(facts, eventFor(caller.Name, note));
         if (!decision.Allowed)
         {
             return Conflict(decision.Reason!);
         }
+
+        // The evidence's documents are stored before the event that names them (a retried request stores new copies
+        // under the new note's id; nothing refers to a document that is not there).
+        if (evidence is not null)
+        {
+            note = await evidence.ApplyAsync(note, files, documents!, ct);
+        }
+
+        var recorded = eventFor(caller.Name, note);
 
         // The request's one write: the event, with the note inside it, committed to the durable store. The workflow
         // then writes the case note, the ticket change (with the caller, for the audit trail) and the deadlines, each
