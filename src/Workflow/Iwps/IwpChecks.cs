@@ -53,7 +53,7 @@ public static class IwpChecks
     /// <summary>Discussion date and modality.</summary>
     public static IwpCheck DiscussionArrangement { get; } = new("iwp-discussion", FindingSeverity.Blocking,
         "The discussion summary's date and modality (face-to-face, telephone...).",
-        new(Guide, Discussion, "\"At a minimum, the discussion summary should include: Date of the discussion; Modality of the discussion (e.g., face-to-face, telephone, etc.); A synopsis\""));
+        new(Guide, Discussion, "\"At a minimum, the discussion summary should include:\" the date of the discussion, its modality (face-to-face, telephone...) and a synopsis."));
 
     /// <summary>Discussion synopsis.</summary>
     public static IwpCheck DiscussionSynopsis { get; } = new("iwp-discussion-synopsis", FindingSeverity.Blocking,
