@@ -54,7 +54,7 @@ public sealed partial class PlainLanguageEmailTemplates : IEmailTemplateRenderer
                 ]),
             EmailTemplateId.DisputeDeadline => Staff(
                 model,
-                $"Dispute deadline {Date(model)}: {Ticket(model)}{Rule(model)}",
+                $"Dispute deadline {Date(model)}{(model.TicketId is null ? "" : ": " + Ticket(model))}{Rule(model)}",
                 $"A step in the dispute about {Who(model)}'s ticket is due by {Date(model)}.",
                 "What to do",
                 ["Read the details below.", $"Complete the step by {Date(model)}.", "Record what you did in TicketFlow."]),
@@ -193,7 +193,7 @@ public sealed partial class PlainLanguageEmailTemplates : IEmailTemplateRenderer
     private static string Who(EmailTemplateModel model) => model.TicketholderName ?? "the ticketholder";
 
     // Subjects name the ticket, never the ticketholder: a subject line shows in inbox lists and notifications.
-    private static string Ticket(EmailTemplateModel model) => model.TicketId is { } ticket ? $"ticket {ticket}" : "a ticket";
+    private static string Ticket(EmailTemplateModel model) => model.TicketId is { } ticket ? $"ticket {ticket}" : "the ticket";
 
     private static string Rule(EmailTemplateModel model) => model.RuleId is { } rule ? $" ({rule})" : "";
 

@@ -107,7 +107,7 @@ internal static class IwpEndpoints
         }
 
         // "This must be documented, dated, and signed by both parties and added as an attachment to the original IWP"
-        // (003_edfde4bed19f148d.txt, amendments); the plan as amended is checked like any IWP.
+        // (EN Guide for Working with Ticketholders, amendments); the plan as amended is checked like any IWP.
         var today = new EnTimeZone(en.TimeZone).Today(time);
         var plan = IwpJson.Deserialize(upload.Json);
         var result = IwpComplianceChecker.Default.Check(plan, today);
