@@ -76,6 +76,7 @@ public static class WorkflowServiceCollectionExtensions
             .AddActivity<RecordTicketChangeActivity>()
             .AddActivity<RecordDeadlinesActivity>()
             .AddActivity<SendReminderActivity>()
+            .AddActivity<Earnings.CheckEarningsActivity>()
             .AddActivity<SendCheckInEmailActivity>()
             .AddActivity<RecordCaseNoteActivity>()
             .AddActivity<Iwps.RecordIwpActivity>()

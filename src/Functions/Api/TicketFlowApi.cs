@@ -1,6 +1,7 @@
 using TicketFlow.Functions.Api.Admin;
 using TicketFlow.Functions.Api.Deadlines;
 using TicketFlow.Functions.Api.Disputes;
+using TicketFlow.Functions.Api.Earnings;
 using TicketFlow.Functions.Api.Reviews;
 using TicketFlow.Functions.Api.Health;
 using TicketFlow.Functions.Api.Iwps;
@@ -28,6 +29,7 @@ public static class TicketFlowApi
             .MapDisputeEndpoints()
             .MapReviewEndpoints()
             .MapDeadlineEndpoints()
+            .MapEarningsEndpoints()
             .MapManagementEndpoints();
         return app;
     }

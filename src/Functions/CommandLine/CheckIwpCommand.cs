@@ -39,14 +39,15 @@ internal static class CheckIwpCommand
                 return services.BadInput($"{path}: {error.Message}");
             }
 
-            var result = services.IwpChecker.Check(iwp, services.TimeZone.Today(services.Time));
-            Write(result, services.Output);
+            var today = services.TimeZone.Today(services.Time);
+            var result = services.IwpChecker.Check(iwp, today);
+            Write(result, today, services.Output);
             return result.HasBlockingFindings ? ExitCodes.BlockingFindings : ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Write(IwpCheckResult result, TextWriter output)
+    private static void Write(IwpCheckResult result, DateOnly today, TextWriter output)
     {
         foreach (var finding in result.Findings)
         {
@@ -61,10 +62,15 @@ internal static class CheckIwpCommand
         output.WriteLine(blocking > 0
             ? string.Create(CultureInfo.InvariantCulture, $"Not compliant: {blocking} blocking, {advisory} advisory finding(s).")
             : string.Create(CultureInfo.InvariantCulture, $"No blocking finding; {advisory} advisory finding(s)."));
+        foreach (var note in result.Notes)
+            output.WriteLine($"Note: {note}");
         if (result.SubmissionDeadline is { } due)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Send to the TPM by {due.Date:yyyy-MM-dd}: rule {due.Rule.Id}, {due.Rule.Span} after the later signature date {due.ClockStartDate:yyyy-MM-dd}."));
+            output.WriteLine(due.Date < today
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"The submission window has passed: the IWP was due at the TPM by {due.Date:yyyy-MM-dd} ({today.DayNumber - due.Date.DayNumber} days ago; rule {due.Rule.Id}, {due.Rule.Span} after the later signature date {due.ClockStartDate:yyyy-MM-dd}). Send it now and record the late submission.")
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"Send to the TPM by {due.Date:yyyy-MM-dd}: rule {due.Rule.Id}, {due.Rule.Span} after the later signature date {due.ClockStartDate:yyyy-MM-dd}."));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using TicketFlow.Functions.Simulation;
+using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Simulation;
 
 namespace TicketFlow.Functions.CommandLine;
@@ -32,9 +33,24 @@ internal static class SimulateCommand
                 return services.BadInput($"--years must be a whole number from 1 to 5, not '{yearsText}'");
             }
 
-            var until = startDate.AddYears(yearCount).AddDays(-1);
+            // Business days are counted on the federal calendar, which covers a fixed span of years: a start outside it
+            // is refused up front, instead of a workflow stopping part-way through the simulated years.
+            var until = startDate.Year <= FederalCalendar.LastSupportedYear - yearCount ? startDate.AddYears(yearCount).AddDays(-1) : DateOnly.MaxValue;
+            if (!FederalCalendar.Covers(startDate) || !FederalCalendar.Covers(until))
+            {
+                return services.BadInput(string.Create(CultureInfo.InvariantCulture,
+                    $"--start {startDate:yyyy-MM-dd} with --years {yearCount} runs outside the federal calendar's years ({FederalCalendar.FirstSupportedYear} to {FederalCalendar.LastSupportedYear}); start on or after {FederalCalendar.FirstSupportedYear}-01-01 and end by {FederalCalendar.LastSupportedYear}-12-31"));
+            }
+
             await using var simulation = await TicketSimulation.StartAsync(startDate);
             await simulation.RunAsync([SampleTicket.Create(startDate)], until);
+            var failed = await simulation.Host.Client.GetInstancesPageAsync(new TicketFlow.Durable.Client.OrchestrationQuery { Statuses = [TicketFlow.Durable.OrchestrationRuntimeStatus.Failed] }, cancellationToken);
+            if (failed.Values is [var fault, ..])
+            {
+                services.Error.WriteLine($"ticketflow: the simulation stopped: workflow {fault.InstanceId} failed: {fault.FailureDetails?.ErrorMessage ?? "no detail"}");
+                return ExitCodes.InternalError;
+            }
+
             services.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Sample ticket {SampleTicket.TicketNumber} of EN {TicketSimulation.EnPid}, {startDate:yyyy-MM-dd} to {until:yyyy-MM-dd} (America/New_York)"));
             foreach (var entry in simulation.Timeline(SampleTicket.TicketNumber))

@@ -145,7 +145,7 @@ public sealed class TicketSimulation : IAsyncDisposable
         foreach (var (at, record) in Records.DeadlineHistory)
         {
             entries.Add((at, 1, new TimelineEntry(Zone.DateOf(at), record.SubjectId, TimelineEntryKind.Deadline,
-                string.Create(CultureInfo.InvariantCulture, $"{record.RuleId} due {record.DueOn:yyyy-MM-dd} (clock from {record.ClockStartedOn:yyyy-MM-dd}): {record.State.ToString().ToLowerInvariant()}"))));
+                string.Create(CultureInfo.InvariantCulture, $"{record.RuleId} due {record.DueOn:yyyy-MM-dd} (clock from {record.ClockStartedOn:yyyy-MM-dd}): {record.Outcome}"))));
         }
 
         foreach (var (message, at) in Email.Sent)

@@ -109,7 +109,7 @@ public sealed class FederalCalendar
         foreach (var closure in _closures.Where(c => c.Date.Year == year))
         {
             // A closure on a day already closed adds nothing; the holiday keeps its name.
-            days.TryAdd(closure.Date, new FederalHoliday(closure.Date, closure.Name, FederalHolidayKind.Closure, closure.Date));
+            days.TryAdd(closure.Date, new FederalHoliday(closure.Date, closure.Name, FederalHolidayKind.Closure, closure.Date) { Authority = closure.Authority });
         }
 
         return [.. days.Values];

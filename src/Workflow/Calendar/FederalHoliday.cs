@@ -12,6 +12,9 @@ namespace TicketFlow.Workflow.Calendar;
 /// <param name="ActualDate">The date the holiday falls on; differs from <see cref="Date"/> when it falls on a weekend.</param>
 public sealed record FederalHoliday(DateOnly Date, string Name, FederalHolidayKind Kind, DateOnly ActualDate)
 {
+    /// <summary>For a closure, the Executive Order that ordered it (its number or date); null for a legal public holiday.</summary>
+    public string? Authority { get; init; }
+
     /// <summary>True when the holiday falls on a Saturday or Sunday and is observed on a weekday instead.</summary>
     public bool IsObservedOnAnotherDay => Date != ActualDate;
 

@@ -12,6 +12,9 @@ public enum CaseNoteKind
     /// <summary>The ticketholder asked not to be contacted.</summary>
     NoContactRequest,
 
-    /// <summary>Any other note on services and supports provided.</summary>
+    /// <summary>Any other note.</summary>
     General,
+
+    /// <summary>A note on services and supports provided (a workshop, a resume review) that is not a contact with the ticketholder.</summary>
+    ServiceNote,
 }

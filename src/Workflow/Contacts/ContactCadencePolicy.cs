@@ -44,10 +44,70 @@ public static class ContactCadencePolicy
 
         if ((state.InitialContactAttemptOn ?? state.NoContactRequestedOn) is { } clockStart)
         {
-            var unassign = calculator.Compute(cadence.UnassignRuleId, clockStart);
+            var unassign = calculator.Compute(UnassignmentCadence(state, calculator)!.UnassignRuleId, clockStart);
+
+            // The reminders before unassignment go to the compliance contact as well (ReminderOptions.UnassignmentDaysBefore).
             yield return new OpenDeadline(
                 unassign.Rule.Id, clockStart, unassign.Date, unassign.Explanation,
-                reminders.UnassignmentDaysBefore, Audience.Staff, Audience.ComplianceContact);
+                reminders.UnassignmentDaysBefore, Audience.StaffAndComplianceContact, Audience.ComplianceContact);
         }
+    }
+
+    /// <summary>
+    /// The cadence whose unassignment rule applies to the running clock. A clock that started in Initial Job Acquisition
+    /// keeps the 60-day rule after a move to Ongoing Support: a phase change never moves an open unassignment date later
+    /// (the rulebook's convention: the earlier date is the safe one). Null when the ticket is not in a phase.
+    /// </summary>
+    /// <param name="state">The ticket.</param>
+    /// <param name="calculator">The rulebook's calculator.</param>
+    /// <returns>The cadence, or null.</returns>
+    public static ContactCadence? UnassignmentCadence(TicketState state, DeadlineCalculator calculator)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(calculator);
+        var rulebook = calculator.Rulebook;
+        if (state.Phase is not { } phase)
+        {
+            return null;
+        }
+
+        var current = rulebook.CadenceFor(phase);
+        if ((state.InitialContactAttemptOn ?? state.NoContactRequestedOn) is not { } clockStart || state.PhaseStartedOn is not { } phaseStart || clockStart >= phaseStart)
+        {
+            return current;
+        }
+
+        // The clock started in an earlier phase: of the two phases' dates, the earlier stands.
+        return rulebook.ContactCadences
+            .Where(c => c.Phase <= phase)
+            .OrderBy(c => calculator.Compute(c.UnassignRuleId, clockStart).Date)
+            .First();
+    }
+
+    /// <summary>
+    /// The contact attempts on record towards an unassignment for lost contact: the most attempts since the last two-way
+    /// contact that fall within one period of the cadence in force (a month, or three months), against its minimum.
+    /// </summary>
+    /// <param name="state">The ticket.</param>
+    /// <param name="calculator">The rulebook's calculator.</param>
+    /// <returns>The count, or null when the ticket is not assigned.</returns>
+    public static ContactAttemptCount? Attempts(TicketState state, DeadlineCalculator calculator)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(calculator);
+        if (state.Status is not (TicketStatus.InitialJobAcquisition or TicketStatus.OngoingSupport) || UnassignmentCadence(state, calculator) is not { } cadence)
+        {
+            return null;
+        }
+
+        var attempts = state.AttemptsSinceTwoWayContact.IsDefault ? [] : state.AttemptsSinceTwoWayContact;
+        var most = 0;
+        foreach (var first in attempts)
+        {
+            var periodEnds = first.AddMonths(cadence.PeriodMonths);
+            most = Math.Max(most, attempts.Count(a => a >= first && a < periodEnds));
+        }
+
+        return new ContactAttemptCount(most, cadence.MinimumAttempts, cadence.PeriodMonths, state.NoContactRequestedOn is not null, cadence.Citation.Source);
     }
 }

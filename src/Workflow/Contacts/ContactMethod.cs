@@ -2,7 +2,7 @@ namespace TicketFlow.Workflow.Contacts;
 
 /// <summary>
 /// The media that count for two-way communication when the ticketholder responds (Program Integrity webinar,
-/// 002_631658ca30a11325.txt, "Two-way Communication"; EN Guide, 003_edfde4bed19f148d.txt, "Regular Follow-Up").
+/// "Creating Quality IWPs", "Two-way Communication"; EN Guide for Working with Ticketholders, "Regular Follow-Up").
 /// </summary>
 public enum ContactMethod
 {

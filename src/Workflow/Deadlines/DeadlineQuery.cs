@@ -13,4 +13,15 @@ public sealed record DeadlineQuery(
     DateOnly DueTo,
     string? RuleId = null,
     string? StaffId = null,
-    DeadlineState? State = null);
+    DeadlineState? State = null)
+{
+    /// <summary>
+    /// The compliance contact's report of work done late: every deadline of the EN due from <paramref name="from"/>
+    /// through <paramref name="to"/> that was met after its due date.
+    /// </summary>
+    /// <param name="enPid">The EN.</param>
+    /// <param name="from">The first due date.</param>
+    /// <param name="to">The last due date.</param>
+    /// <returns>The query.</returns>
+    public static DeadlineQuery MetLateIn(string enPid, DateOnly from, DateOnly to) => new(enPid, from, to, State: DeadlineState.MetLate);
+}

@@ -29,12 +29,12 @@ public sealed class DisputeOrchestrator(DeadlineCalculator calculator) : TaskOrc
         var answer = await dispute.AwaitAsync(recommendationDue, DisputeStatus.AwaitingRecommendation, windowMayExpire: false);
         if (answer is DisputeResolved resolvedEarly)
         {
-            await dispute.RecordDeadlineAsync(recommendationDue, DeadlineState.Cancelled);
+            await dispute.RecordDeadlineAsync(recommendationDue, resolvedEarly.On, done: false);
             return await dispute.CloseAsync(resolvedEarly, DisputeStatus.Resolved, recommendationOn: null);
         }
 
         var recommendation = (RecommendationReceived)answer!;
-        await dispute.RecordDeadlineAsync(recommendationDue, DeadlineState.Met);
+        await dispute.RecordDeadlineAsync(recommendationDue, recommendation.On, done: true);
         await dispute.RecordChangeAsync(recommendation, DisputeStatus.RecommendationReceived, recommendation.On, closedOn: null, TicketChangeOutcome.Done);
 
         // (c)(2): "...the EN or the State VR agency has 30 calendar days after receiving the PM's recommendation to
@@ -45,10 +45,10 @@ public sealed class DisputeOrchestrator(DeadlineCalculator calculator) : TaskOrc
         switch (outcome)
         {
             case DecisionRequested requested:
-                await dispute.RecordDeadlineAsync(window, DeadlineState.Met);
+                await dispute.RecordDeadlineAsync(window, requested.On, done: true);
                 return await dispute.CloseAsync(requested, DisputeStatus.DecisionRequested, recommendation.On);
             case DisputeResolved resolved:
-                await dispute.RecordDeadlineAsync(window, DeadlineState.Cancelled);
+                await dispute.RecordDeadlineAsync(window, resolved.On, done: false);
                 return await dispute.CloseAsync(resolved, DisputeStatus.Resolved, recommendation.On);
             default:
                 await dispute.RecordDeadlineAsync(window, DeadlineState.Expired);
@@ -127,8 +127,18 @@ public sealed class DisputeOrchestrator(DeadlineCalculator calculator) : TaskOrc
         public Task<int> RecordDeadlineAsync(Deadline deadline, DeadlineState state) =>
             context.CallActivityAsync<int>(
                 nameof(RecordDeadlinesActivity),
-                new[] { new DeadlineRecord(settings.EnPid, SubjectIdFor(settings.DisputeId), deadline.Rule.Id, deadline.ClockStartDate, deadline.Date, state, null) },
+                new[] { RecordOf(deadline, state) },
                 TaskRetries.Standard);
+
+        /// <summary>Settles a deadline: met on time or late when <paramref name="done"/>, otherwise cancelled or missed.</summary>
+        public Task<int> RecordDeadlineAsync(Deadline deadline, DateOnly on, bool done) =>
+            context.CallActivityAsync<int>(
+                nameof(RecordDeadlinesActivity),
+                new[] { RecordOf(deadline, DeadlineState.Open).SettledOn(on, done) },
+                TaskRetries.Standard);
+
+        private DeadlineRecord RecordOf(Deadline deadline, DeadlineState state) =>
+            new(settings.EnPid, SubjectIdFor(settings.DisputeId), deadline.Rule.Id, deadline.ClockStartDate, deadline.Date, state, null);
 
         private Task<int> RemindAsync(Deadline deadline, string kind, Audience audience, EmailTemplateId template, string details) =>
             context.CallActivityAsync<int>(

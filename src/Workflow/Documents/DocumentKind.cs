@@ -20,4 +20,10 @@ public enum DocumentKind
 
     /// <summary>A Services and Supports review package assembled for SSA.</summary>
     ServicesAndSupportsReviewPackage,
+
+    /// <summary>A document attached to a case note as evidence of a contact or a service.</summary>
+    CaseNoteAttachment,
+
+    /// <summary>Evidence of a month's earnings: a pay stub, an employer's report or the ticketholder's signed statement.</summary>
+    EarningsEvidence,
 }

@@ -6,9 +6,10 @@ using TicketFlow.Workflow.Tickets.Agenda;
 namespace TicketFlow.Workflow.Earnings;
 
 /// <summary>
-/// Earnings checkpoints (SSA's IWP summary, 001_4846ddfc92510596.txt): monthly earnings at or above TWL by the 10th
-/// month after the IWP is signed, and at or above SGA after the first year of work. Staff are reminded to verify
-/// earnings on those dates; the amounts are the rulebook's for the checkpoint's year.
+/// Earnings checkpoints (SSA's IWP summary, "Individual Work Plan", paragraph 5): monthly earnings at or above TWL by the 10th
+/// month after the IWP is signed, and at or above SGA after the first year of work. On those dates the ticket's workflow
+/// compares the recorded monthly earnings with the rulebook's amount for the year (<see cref="EarningsCheckpoint"/>) and
+/// tells staff, and the compliance contact too when earnings are below the amount, missing, or the year has no amounts.
 /// </summary>
 public static class EarningsCheckpointPolicy
 {

@@ -7,6 +7,12 @@ namespace TicketFlow.Workflow.Iwps;
 /// <param name="SubmissionDeadline">When both signatures are dated: the date the IWP must reach the TPM (rule iwp-submission).</param>
 public sealed record IwpCheckResult(IReadOnlyList<IwpFinding> Findings, Deadline? SubmissionDeadline)
 {
+    /// <summary>
+    /// What the reader should know besides the findings: for example that a goal's year has no published TWL/SGA amounts
+    /// yet and which year's amounts it was compared with.
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>True when at least one finding is blocking.</summary>
     public bool HasBlockingFindings => Findings.Any(f => f.Severity == FindingSeverity.Blocking);
 }

@@ -7,8 +7,9 @@ namespace TicketFlow.Workflow.Iwps;
 /// 20 CFR 411.465(a) are the "iwp-statement-N-..." checks.
 /// </summary>
 /// <remarks>
-/// The regulation seed (000) ends after 411.465(a)(3); statements (4) to (10) are cited by paragraph with the
-/// wording issue 2 lists, and with the statute (004, 42 U.S.C. 1320b-19(b)(4) and (g)(1)) where it says the same.
+/// TicketFlow's copy of 20 CFR Part 411 ends after 411.465(a)(3): statements (4) to (10) cite the regulation by
+/// paragraph and, where 42 U.S.C. 1320b-19 carries the same requirement, quote the statute ((b)(4) and (g)(1)); the
+/// two without a statutory twin, (a)(5) and (a)(8), are paraphrased and say so.
 /// </remarks>
 public static class IwpChecks
 {
@@ -52,7 +53,7 @@ public static class IwpChecks
     /// <summary>Discussion date and modality.</summary>
     public static IwpCheck DiscussionArrangement { get; } = new("iwp-discussion", FindingSeverity.Blocking,
         "The discussion summary's date and modality (face-to-face, telephone...).",
-        new(Guide, Discussion, "\"At a minimum, the discussion summary should include: Date of the discussion; Modality of the discussion (e.g., face-to-face, telephone, etc.); A synopsis\""));
+        new(Guide, Discussion, "\"At a minimum, the discussion summary should include:\" the date of the discussion, its modality (face-to-face, telephone...) and a synopsis."));
 
     /// <summary>Discussion synopsis.</summary>
     public static IwpCheck DiscussionSynopsis { get; } = new("iwp-discussion-synopsis", FindingSeverity.Blocking,
@@ -89,6 +90,18 @@ public static class IwpChecks
     public static IwpCheck LongTermBelowSga { get; } = new("iwp-long-term-below-sga", FindingSeverity.Advisory,
         "The long-term goal's monthly earnings reach Substantial Gainful Activity (blind SGA for a statutorily blind ticketholder) of the goal's year.",
         new(Guide, Goals, "\"Ensure that long-term goals for monthly earnings are at or above SGA. For short-term goals, TWL is permissible but only as a tool to move towards earnings above SGA level.\""));
+
+    /// <summary>Short-term goal reaching TWL only after the 10th month after signing.</summary>
+    public static IwpCheck ShortTermTwlAfterTenthMonth { get; } = new("iwp-short-term-twl-after-10th-month", FindingSeverity.Advisory,
+        "A short-term goal at TWL earnings is reached by the 10th month after the IWP is signed (rule twl-earnings-goal).",
+        new(SeedDocuments.IwpSummary, "Individual Work Plan, paragraph 5",
+            "\"The beneficiary (with the support of the EN) should work towards having monthly earnings of Trial Work Level (TWL) dollar amounts or more by at least the tenth month after signing the IWP.\""));
+
+    /// <summary>Each goal has a target date (S.M.A.R.T.: timely).</summary>
+    public static IwpCheck GoalTargetDate { get; } = new("iwp-goal-target-date", FindingSeverity.Advisory,
+        "Each goal has a target date: a S.M.A.R.T. goal is timely.",
+        new(SeedDocuments.QualityIwpWebinar2025, "S.M.A.R.T. Goals",
+            "\"Timely: Clear deadline that can be monitored for progress.\""));
 
     /// <summary>Progression and time frames.</summary>
     public static IwpCheck GoalProgression { get; } = new("iwp-goal-progression", FindingSeverity.Advisory,
@@ -141,7 +154,7 @@ public static class IwpChecks
     /// <summary>Statement 5.</summary>
     public static IwpCheck Statement5EnAmendOrEnd { get; } = Statement("iwp-statement-5-en-amend-or-end", "20 CFR 411.465(a)(5)",
         "A statement of the conditions under which the EN may amend the plan or end the relationship.",
-        "Paraphrase (the seed text ends at (a)(3); wording per issue 2): when the EN may amend or end the plan.", SeedDocuments.Regulations);
+        "Paraphrase of 20 CFR 411.465(a)(5): the IWP states the conditions under which the EN may amend the plan or end the relationship (42 U.S.C. 1320b-19 has no matching provision).", SeedDocuments.Regulations);
 
     /// <summary>Statement 6.</summary>
     public static IwpCheck Statement6Rights { get; } = Statement("iwp-statement-6-rights", "20 CFR 411.465(a)(6); 42 U.S.C. 1320b-19(g)(1)(C)(iv)",
@@ -156,7 +169,7 @@ public static class IwpChecks
     /// <summary>Statement 8.</summary>
     public static IwpCheck Statement8Privacy { get; } = Statement("iwp-statement-8-privacy", "20 CFR 411.465(a)(8)",
         "A statement of the ticketholder's right to privacy and confidentiality of personal information.",
-        "Paraphrase (the seed text ends at (a)(3); wording per issue 2): the beneficiary's privacy.", SeedDocuments.Regulations);
+        "Paraphrase of 20 CFR 411.465(a)(8): the IWP states the beneficiary's right to privacy and to the confidentiality of personal information (42 U.S.C. 1320b-19 has no matching provision).", SeedDocuments.Regulations);
 
     /// <summary>Statement 9.</summary>
     public static IwpCheck Statement9MutualAmendment { get; } = Statement("iwp-statement-9-mutual-amendment", "20 CFR 411.465(a)(9); 42 U.S.C. 1320b-19(g)(1)(D)",
@@ -193,7 +206,7 @@ public static class IwpChecks
     [
         EnContact, EnPid, BusinessModel, PartTimeOnlyModel, TicketholderContact, AlternateContact,
         DiscussionArrangement, DiscussionSynopsis, DiscussionBeforeSigning, WorkHistoryPresent, WorkHistoryDetail,
-        Statement1VocationalGoal, Statement1Advancement, GoalsMeasurable, ShortTermBelowTwl, LongTermBelowSga, GoalProgression,
+        Statement1VocationalGoal, Statement1Advancement, GoalsMeasurable, ShortTermBelowTwl, ShortTermTwlAfterTenthMonth, LongTermBelowSga, GoalTargetDate, GoalProgression,
         Statement2Services, ServiceDescription, BenefitsCounseling, FollowUpService,
         Statement3Terms, Statement4NoCharge, Statement5EnAmendOrEnd, Statement6Rights, Statement7Remedies, Statement8Privacy,
         Statement9MutualAmendment, Statement10AccessibleCopy, StatementContent, StatementOfUnderstanding, Signatures, SignatureMethod,

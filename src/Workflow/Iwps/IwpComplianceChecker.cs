@@ -28,7 +28,7 @@ public sealed class IwpComplianceChecker
     public IwpCheckResult Check(Iwp iwp, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(iwp);
-        var run = new Run(_deadlines.Rulebook);
+        var run = new Run(_deadlines);
         run.PartOne(iwp);
         run.DiscussionSection(iwp);
         run.WorkHistorySection(iwp.WorkHistory);
@@ -38,7 +38,7 @@ public sealed class IwpComplianceChecker
         var ordered = run.Findings.OrderBy(f => f.Severity).ToList();
         var later = iwp.Signatures?.LaterSignatureDate();
         var submission = later is { } date ? SubmissionDeadline(date) : null;
-        return new IwpCheckResult(ordered, submission);
+        return new IwpCheckResult(ordered, submission) { Notes = run.Notes };
     }
 
     private Deadline? SubmissionDeadline(DateOnly laterSignature)
@@ -54,9 +54,13 @@ public sealed class IwpComplianceChecker
         }
     }
 
-    private sealed class Run(Rulebook rulebook)
+    private sealed class Run(DeadlineCalculator deadlines)
     {
+        private readonly Rulebook rulebook = deadlines.Rulebook;
+
         public List<IwpFinding> Findings { get; } = [];
+
+        public List<string> Notes { get; } = [];
 
         private void Add(IwpCheck check, string field, string message) =>
             Findings.Add(new IwpFinding(check.Severity, check.Id, field, message, check.Citation));
@@ -183,23 +187,34 @@ public sealed class IwpComplianceChecker
             var blind = iwp.Ticketholder?.StatutorilyBlind ?? false;
             if (shortTerm?.MonthlyEarnings is { } shortEarnings)
             {
-                var (amounts, note) = AmountsFor(shortTerm.TargetDate, signed);
+                var (amounts, note) = AmountsFor(shortTerm.TargetDate, signed, "short-term");
                 if (shortEarnings < amounts.TrialWorkLevelMonthly)
                 {
                     Add(IwpChecks.ShortTermBelowTwl, "$.goals.shortTerm.monthlyEarnings",
                         $"The short-term goal's {Money(shortEarnings)} a month is below the {amounts.Year} Trial Work Level of {Money(amounts.TrialWorkLevelMonthly)}{note}.");
                 }
+                else if (shortTerm.TargetDate is { } reachedOn && signed is { } signedOn && TwlExpectedBy(signedOn) is { } tenthMonth && reachedOn > tenthMonth)
+                {
+                    Add(IwpChecks.ShortTermTwlAfterTenthMonth, "$.goals.shortTerm.targetDate",
+                        Inv($"The short-term goal reaches TWL earnings on {reachedOn:yyyy-MM-dd}, after the 10th month after signing ({tenthMonth:yyyy-MM-dd}, rule {RuleIds.TwlEarningsGoal}): plan to reach TWL by then."));
+                }
             }
 
             if (longTerm?.MonthlyEarnings is { } longEarnings)
             {
-                var (amounts, note) = AmountsFor(longTerm.TargetDate, signed);
+                var (amounts, note) = AmountsFor(longTerm.TargetDate, signed, "long-term");
                 var sga = amounts.SubstantialGainfulActivityFor(blind);
                 if (longEarnings < sga)
                 {
                     Add(IwpChecks.LongTermBelowSga, "$.goals.longTerm.monthlyEarnings",
                         $"The long-term goal's {Money(longEarnings)} a month is below the {amounts.Year} {(blind ? "blind " : "")}SGA amount of {Money(sga)}{note}.");
                 }
+            }
+
+            foreach (var (goal, path, name) in new[] { (shortTerm, "$.goals.shortTerm.targetDate", "short-term"), (longTerm, "$.goals.longTerm.targetDate", "long-term") })
+            {
+                if (goal is not null && goal.TargetDate is null)
+                    Add(IwpChecks.GoalTargetDate, path, $"The {name} goal has no target date: a S.M.A.R.T. goal is timely, with a date by which it should be reached.");
             }
 
             Progression(shortTerm, longTerm, signed);
@@ -246,12 +261,38 @@ public sealed class IwpComplianceChecker
         private static DateOnly MonthsAfter(DateOnly start, int months) =>
             start.Year * 12 + start.Month - 1 + months < 9999 * 12 ? start.AddMonths(months) : DateOnly.MaxValue;
 
-        /// <summary>The amounts of the goal's year: its target date's year, else the signing year, else the latest known year.</summary>
-        private (EarningsThresholds Amounts, string Note) AmountsFor(DateOnly? target, DateOnly? signed)
+        /// <summary>The date by which TWL earnings are expected (rule twl-earnings-goal), or null when it cannot be represented.</summary>
+        private DateOnly? TwlExpectedBy(DateOnly signedOn)
         {
-            var year = target?.Year ?? signed?.Year ?? rulebook.Earnings[^1].Year;
-            var amounts = rulebook.EarningsFor(year, out var exact);
-            var note = exact ? "" : Inv($" (the rulebook has no amounts for {year}; the {amounts.Year} amounts are used)");
+            try
+            {
+                return deadlines.Compute(RuleIds.TwlEarningsGoal, signedOn).Date;
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The amounts of the goal's year (its target date's year, else the signing year). A goal years ahead has no
+        /// published amounts yet: it is compared with the latest year SSA has published, and the result says so in a note,
+        /// never silently.
+        /// </summary>
+        private (EarningsThresholds Amounts, string Note) AmountsFor(DateOnly? target, DateOnly? signed, string name)
+        {
+            var latest = rulebook.Earnings[^1];
+            var year = target?.Year ?? signed?.Year ?? latest.Year;
+            var amounts = rulebook.EarningsFor(year);
+            var note = "";
+            if (amounts is null)
+            {
+                var nearest = year < rulebook.Earnings[0].Year ? rulebook.Earnings[0] : latest;
+                Notes.Add(Inv($"The {name} goal ({year}): {rulebook.NoAmountsFor(year)}; it was compared with the {nearest.Year} amounts, the nearest SSA has published."));
+                note = Inv($" ({rulebook.NoAmountsFor(year)}; compared with {nearest.Year}'s)");
+                amounts = nearest;
+            }
+
             if (target is null)
                 note += " (the goal has no target date; its year is taken as " + year.ToString(CultureInfo.InvariantCulture) + ")";
             return (amounts, note);

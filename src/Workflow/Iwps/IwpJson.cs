@@ -23,6 +23,7 @@ public static class IwpJson
             var iwp = JsonSerializer.Deserialize<Iwp>(json, Options)
                 ?? throw new IwpFormatException("The file holds null, not an IWP object.");
             RejectNullItems(iwp);
+            RejectNegativeAmounts(iwp);
             return iwp;
         }
         catch (JsonException error)
@@ -41,6 +42,31 @@ public static class IwpJson
         NoNulls(iwp.Services, "$.services");
         NoNulls(iwp.WorkHistory?.Jobs, "$.workHistory.jobs");
         NoNulls(iwp.TermsAndConditions?.Additional, "$.termsAndConditions.additional");
+    }
+
+    // The schema's "amount" (hours, monthly earnings) and monthsCovered have "minimum": 0. The reader accepts any
+    // number, so a negative one is refused here as not matching the published shape, like any other schema violation.
+    private static void RejectNegativeAmounts(Iwp iwp)
+    {
+        NotNegative(iwp.WorkHistory?.MonthsCovered, "$.workHistory.monthsCovered");
+        var jobs = iwp.WorkHistory?.Jobs ?? [];
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            NotNegative(jobs[i].HoursPerWeek, string.Create(CultureInfo.InvariantCulture, $"$.workHistory.jobs[{i}].hoursPerWeek"));
+            NotNegative(jobs[i].MonthlyEarnings, string.Create(CultureInfo.InvariantCulture, $"$.workHistory.jobs[{i}].monthlyEarnings"));
+        }
+
+        foreach (var (goal, path) in new[] { (iwp.Goals?.ShortTerm, "$.goals.shortTerm"), (iwp.Goals?.LongTerm, "$.goals.longTerm") })
+        {
+            NotNegative(goal?.HoursPerWeek, path + ".hoursPerWeek");
+            NotNegative(goal?.MonthlyEarnings, path + ".monthlyEarnings");
+        }
+    }
+
+    private static void NotNegative(decimal? value, string path)
+    {
+        if (value < 0)
+            throw new IwpFormatException(string.Create(CultureInfo.InvariantCulture, $"Invalid IWP at {path}: {value} is negative; the schema's minimum is 0."));
     }
 
     private static void NoNulls<T>(IReadOnlyList<T>? items, string path)

@@ -20,6 +20,15 @@ public sealed record EmailTemplateModel(string RecipientName, string EmploymentN
     /// <summary>How to reach the EN: a phone number or address the ticketholder can use.</summary>
     public string? ContactInstructions { get; init; }
 
+    /// <summary>The rulebook rule the email is about (for example "iwp-submission"), for staff reminders.</summary>
+    public string? RuleId { get; init; }
+
+    /// <summary>What the rule requires, in plain language, with where it is written.</summary>
+    public string? RuleText { get; init; }
+
+    /// <summary>Where to record what was done in TicketFlow (for example the API call or screen).</summary>
+    public string? RecordAt { get; init; }
+
     /// <summary>A link to the record in TicketFlow (staff emails); always written out as text too.</summary>
     public Uri? Link { get; init; }
 }

@@ -8,9 +8,10 @@ namespace TicketFlow.Workflow.Notifications;
 /// TicketFlow's email templates, written for accessibility (ticketholders have disabilities and SSA requires
 /// accessible formats): short sentences in plain language; the plain-text part always carries the whole message;
 /// the HTML part has the same words, a real heading structure (h1, h2), a language attribute, no images, no
-/// meaning carried by colour, and links written out as text. Dates are spelled out ("Monday, March 2, 2026").
+/// meaning carried by colour, and links written out as text. Dates are spelled out ("Monday, March 2, 2026"), in the
+/// details too, so an email has one date format. Subjects name the ticket and the rule, never the ticketholder.
 /// </summary>
-public sealed class PlainLanguageEmailTemplates : IEmailTemplateRenderer
+public sealed partial class PlainLanguageEmailTemplates : IEmailTemplateRenderer
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
@@ -23,7 +24,7 @@ public sealed class PlainLanguageEmailTemplates : IEmailTemplateRenderer
             EmailTemplateId.CheckIn => CheckIn(model),
             EmailTemplateId.ContactAttemptDue => Staff(
                 model,
-                $"Contact due: {Who(model)} by {Date(model)}",
+                $"Contact attempt due by {Date(model)}: {Ticket(model)}{Rule(model)}",
                 $"A contact attempt with {Who(model)} is due by {Date(model)}.",
                 "What to do",
                 [
@@ -33,7 +34,7 @@ public sealed class PlainLanguageEmailTemplates : IEmailTemplateRenderer
                 ]),
             EmailTemplateId.IwpSubmissionDue => Staff(
                 model,
-                $"IWP due to the Ticket Program Manager: {Who(model)} by {Date(model)}",
+                $"IWP due to the Ticket Program Manager by {Date(model)}: {Ticket(model)}{Rule(model)}",
                 $"The signed Individual Work Plan (IWP) for {Who(model)} must reach the Ticket Program Manager by {Date(model)}.",
                 "What to do",
                 [
@@ -43,7 +44,7 @@ public sealed class PlainLanguageEmailTemplates : IEmailTemplateRenderer
                 ]),
             EmailTemplateId.UnassignmentRisk => Staff(
                 model,
-                $"No contact with {Who(model)}: ticket may be unassigned by {Date(model)}",
+                $"No two-way contact: {Ticket(model)} may have to be unassigned by {Date(model)}{Rule(model)}",
                 $"TicketFlow has no two-way contact with {Who(model)} on record. The ticket may have to be unassigned by {Date(model)}.",
                 "What to do",
                 [
@@ -53,19 +54,19 @@ public sealed class PlainLanguageEmailTemplates : IEmailTemplateRenderer
                 ]),
             EmailTemplateId.DisputeDeadline => Staff(
                 model,
-                $"Dispute deadline for {Who(model)}: {Date(model)}",
+                $"Dispute deadline {Date(model)}{(model.TicketId is null ? "" : ": " + Ticket(model))}{Rule(model)}",
                 $"A step in the dispute about {Who(model)}'s ticket is due by {Date(model)}.",
                 "What to do",
                 ["Read the details below.", $"Complete the step by {Date(model)}.", "Record what you did in TicketFlow."]),
             EmailTemplateId.ComplianceEscalation => Staff(
                 model,
-                $"Deadline about to be missed: {Who(model)}, {Date(model)}",
+                $"Deadline about to be missed, {Date(model)}: {Ticket(model)}{Rule(model)}",
                 $"A deadline for {Who(model)} is {Date(model)} and it is not yet met. You are receiving this as the compliance contact.",
                 "What to do",
                 ["Read the details below.", "Make sure someone acts before the deadline.", "Record the outcome in TicketFlow."]),
             EmailTemplateId.AddressNeedsAttention => Staff(
                 model,
-                $"Email to {Who(model)} did not arrive: check their address",
+                $"A check-in email did not arrive: check the address for {Ticket(model)}",
                 $"A check-in email to {Who(model)} could not be delivered. Their email address may be wrong or no longer in use.",
                 "What to do",
                 [
@@ -75,25 +76,25 @@ public sealed class PlainLanguageEmailTemplates : IEmailTemplateRenderer
                 ]),
             EmailTemplateId.DeadlineMissed => Staff(
                 model,
-                $"Deadline missed: {Who(model)}, {Date(model)}",
+                $"Deadline missed, {Date(model)}: {Ticket(model)}{Rule(model)}",
                 $"A deadline for {Who(model)} was {Date(model)} and TicketFlow has no record that it was met. You are receiving this as the compliance contact.",
                 "What to do",
                 ["Read the details below.", "Find out what happened and act now.", "Record the outcome in TicketFlow, with the date it really happened."]),
             EmailTemplateId.ReviewFollowUp => Staff(
                 model,
-                $"No IWP review decision yet: {Who(model)}",
+                $"No IWP review decision yet, due {Date(model)}: {Ticket(model)}{Rule(model)}",
                 $"Program Integrity should have reviewed the IWP for {Who(model)} by {Date(model)}. TicketFlow has no decision on record.",
                 "What to do",
                 ["Contact the Ticket Program Manager about the review.", "Record the decision in TicketFlow when it arrives."]),
             EmailTemplateId.EarningsCheckpoint => Staff(
                 model,
-                $"Earnings check for {Who(model)}",
+                $"Earnings checkpoint {Date(model)}: {Ticket(model)}{Rule(model)}",
                 $"It is time to check whether {Who(model)} is earning at the level the IWP's goals aim for.",
                 "What to do",
                 ["Ask about their current monthly earnings.", "Compare them with the amount in the details below.", "Record the conversation as a case note, and amend the IWP if the goals need to change."]),
             EmailTemplateId.RecordsMayBeDestroyed => Staff(
                 model,
-                $"Records may now be destroyed: {Who(model)}",
+                $"Records may now be destroyed: {Ticket(model)}{Rule(model)}",
                 $"The records for {Who(model)} have been kept for the required time after the ticket was unassigned. They may be destroyed from {Date(model)}.",
                 "What to do",
                 ["Confirm in TicketFlow that the records may be destroyed, or keep them securely.", "TicketFlow keeps an audit entry without personal information."]),
@@ -134,6 +135,29 @@ public sealed class PlainLanguageEmailTemplates : IEmailTemplateRenderer
         doc.Paragraph(lead);
         doc.Heading(stepsHeading);
         doc.List(steps);
+        if (model.RuleId is not null || model.RecordAt is not null)
+        {
+            // The deadline by name: which rule, what it requires, the due date, and where the outcome is recorded.
+            doc.Heading("Which deadline");
+            var deadline = new List<string>();
+            if (model.RuleId is not null)
+            {
+                deadline.Add($"Rule: {model.RuleId}{(model.RuleText is null ? "" : " - " + SpellDates(model.RuleText))}");
+            }
+
+            if (model.DueDate is not null)
+            {
+                deadline.Add($"Due date: {Date(model)}");
+            }
+
+            if (model.RecordAt is not null)
+            {
+                deadline.Add($"Where to record it: {model.RecordAt}");
+            }
+
+            doc.List(deadline);
+        }
+
         doc.Heading("Details");
         var facts = new List<string>();
         if (model.TicketholderName is not null)
@@ -153,7 +177,7 @@ public sealed class PlainLanguageEmailTemplates : IEmailTemplateRenderer
 
         if (model.Details is not null)
         {
-            facts.Add(model.Details);
+            facts.Add(SpellDates(model.Details));
         }
 
         doc.List(facts.Count > 0 ? facts : ["No further details."]);
@@ -167,6 +191,20 @@ public sealed class PlainLanguageEmailTemplates : IEmailTemplateRenderer
     }
 
     private static string Who(EmailTemplateModel model) => model.TicketholderName ?? "the ticketholder";
+
+    // Subjects name the ticket, never the ticketholder: a subject line shows in inbox lists and notifications.
+    private static string Ticket(EmailTemplateModel model) => model.TicketId is { } ticket ? $"ticket {ticket}" : "the ticket";
+
+    private static string Rule(EmailTemplateModel model) => model.RuleId is { } rule ? $" ({rule})" : "";
+
+    /// <summary>One date format in every email: "2026-01-26 (Monday)" and "2026-01-26" become "Monday, January 26, 2026".</summary>
+    private static string SpellDates(string text) => IsoDate().Replace(text, m =>
+        DateOnly.TryParseExact(m.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToString("dddd, MMMM d, yyyy", English)
+            : m.Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<date>\d{4}-\d{2}-\d{2})(?: \((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\))?")]
+    private static partial System.Text.RegularExpressions.Regex IsoDate();
 
     private static string Date(EmailTemplateModel model) =>
         model.DueDate?.ToString("dddd, MMMM d, yyyy", English) ?? "the due date";

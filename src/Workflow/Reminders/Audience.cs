@@ -11,4 +11,7 @@ public enum Audience
 
     /// <summary>The ticketholder (check-in emails only).</summary>
     Ticketholder,
+
+    /// <summary>The staff member and the compliance contact, in one email (reminders before unassignment for lost contact).</summary>
+    StaffAndComplianceContact,
 }

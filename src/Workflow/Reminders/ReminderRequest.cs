@@ -15,6 +15,9 @@ namespace TicketFlow.Workflow.Reminders;
 /// <param name="StaffId">The responsible staff member; null sends staff reminders to every staff member.</param>
 /// <param name="DueOn">The due date it is about.</param>
 /// <param name="Details">How the date was counted, or other facts for the reader.</param>
+/// <param name="RuleId">The rulebook rule the reminder is about, if any.</param>
+/// <param name="RuleText">What the rule requires and where it is written.</param>
+/// <param name="RecordAt">Where to record what was done.</param>
 public sealed record ReminderRequest(
     string EnPid,
     string ReminderId,
@@ -24,4 +27,7 @@ public sealed record ReminderRequest(
     string Subject,
     string? StaffId,
     DateOnly? DueOn,
-    string Details);
+    string Details,
+    string? RuleId = null,
+    string? RuleText = null,
+    string? RecordAt = null);

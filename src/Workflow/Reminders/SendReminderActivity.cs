@@ -39,6 +39,9 @@ public sealed class SendReminderActivity(
             TicketId = input.TicketNumber,
             DueDate = input.DueOn,
             Details = $"{input.Subject}. {input.Details}",
+            RuleId = input.RuleId,
+            RuleText = input.RuleText,
+            RecordAt = input.RecordAt,
         };
         var message = new EmailMessage(input.ReminderId, recipients, input.Template, model)
         {
@@ -72,7 +75,14 @@ public sealed class SendReminderActivity(
                 var chosen = staff.Where(s => input.StaffId is null || s.StaffId == input.StaffId).ToList();
 
                 // Nobody to remind means the reminder would be lost: the compliance contact hears instead.
-                return chosen.Count == 0 ? [compliance] : [.. chosen.Select(s => new EmailAddress(s.Email, s.Name))];
+                List<EmailAddress> recipients = chosen.Count == 0 ? [compliance] : [.. chosen.Select(s => new EmailAddress(s.Email, s.Name))];
+                if (input.Audience == Audience.StaffAndComplianceContact
+                    && !recipients.Any(r => string.Equals(r.Address, compliance.Address, StringComparison.OrdinalIgnoreCase)))
+                {
+                    recipients.Add(compliance);
+                }
+
+                return recipients;
         }
     }
 }

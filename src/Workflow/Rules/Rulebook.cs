@@ -69,7 +69,9 @@ public sealed class Rulebook
         new("Calendar days do not roll",
             "A calendar-day deadline does not move when it falls on a Saturday, Sunday or holiday: the documents allow no roll, and the earlier date is the safe one."),
         new("Business days",
-            "Business days exclude Saturdays, Sundays, US federal holidays as observed (5 U.S.C. 6103: a Saturday holiday on the Friday before, a Sunday holiday on the Monday after) and closures by Executive Order."),
+            "Business days exclude Saturdays, Sundays, US federal holidays as observed (5 U.S.C. 6103: a Saturday holiday on the Friday before, a Sunday holiday on the Monday after) and full-day closures of the executive departments by Executive Order (each listed with its order in the federal calendar)."),
+        new("Half-day closures",
+            "A half-day closure by Executive Order (for example Christmas Eve 2015, Executive Order 13713) excuses employees for part of the day only: the day is still a business day and counts as one."),
         new("Counting from receipt",
             "\"Within N business days from receipt\" counts the first business day after the receipt date as day 1; the receipt date itself is day 0."),
         new("Deadlines are dates",
@@ -95,16 +97,16 @@ public sealed class Rulebook
     public ContactCadence CadenceFor(ServicePhase phase) => ContactCadences.Single(c => c.Phase == phase);
 
     /// <summary>
-    /// The earnings amounts for <paramref name="year"/>. For a year not in the table, the latest earlier year's
-    /// amounts (the first year's for a year before the table), with <paramref name="exact"/> false so the caller
-    /// can say so.
+    /// The earnings amounts SSA published for <paramref name="year"/>, or null when the rulebook has none for that year:
+    /// a caller says so ("no TWL/SGA amounts for 2027", <see cref="NoAmountsFor"/>) rather than use another year's.
     /// </summary>
-    public EarningsThresholds EarningsFor(int year, out bool exact)
-    {
-        var match = Earnings.LastOrDefault(e => e.Year <= year) ?? Earnings[0];
-        exact = match.Year == year;
-        return match;
-    }
+    public EarningsThresholds? EarningsFor(int year) => Earnings.FirstOrDefault(e => e.Year == year);
+
+    /// <summary>The finding for a year the rulebook has no amounts for.</summary>
+    /// <param name="year">The year.</param>
+    /// <returns>"no TWL/SGA amounts for 2027 in the rulebook (...)".</returns>
+    public string NoAmountsFor(int year) => string.Create(CultureInfo.InvariantCulture,
+        $"no TWL/SGA amounts for {year} in the rulebook (it has {Earnings[0].Year} to {Earnings[^1].Year}; SSA announces a year's amounts each October)");
 
     private static List<DeadlineRule> BuildRules(RulebookOptions options) =>
     [

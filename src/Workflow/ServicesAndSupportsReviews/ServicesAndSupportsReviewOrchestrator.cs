@@ -55,7 +55,7 @@ public sealed class ServicesAndSupportsReviewOrchestrator(DeadlineCalculator cal
             var sent = await context.EventOrTimeAsync<ServicesAndSupportsReviewSent>(nameof(ServicesAndSupportsReviewSent), wakeAt);
             if (sent is not null)
             {
-                await context.CallActivityAsync<int>(nameof(RecordDeadlinesActivity), new[] { deadline with { State = DeadlineState.Met } }, TaskRetries.Standard);
+                await context.CallActivityAsync<int>(nameof(RecordDeadlinesActivity), new[] { deadline.SettledOn(sent.On, done: true) }, TaskRetries.Standard);
                 await RecordAsync(context, input, ServicesAndSupportsReviewStatus.Sent, packages, sent.On);
                 return ServicesAndSupportsReviewStatus.Sent;
             }

@@ -3,6 +3,7 @@ using TicketFlow.Workflow.Audit;
 using TicketFlow.Workflow.Contacts;
 using TicketFlow.Workflow.Deadlines;
 using TicketFlow.Workflow.Disputes;
+using TicketFlow.Workflow.Earnings;
 using TicketFlow.Workflow.EmploymentNetworks;
 using TicketFlow.Workflow.Iwps;
 using TicketFlow.Workflow.ServicesAndSupportsReviews;
@@ -19,7 +20,7 @@ namespace TicketFlow.Workflow.Simulation;
 #pragma warning disable CS1591 // The members implement documented interfaces; the collections are named after them.
 public sealed class InMemoryRecords :
     IEmploymentNetworkRepository, ITicketholderRepository, ITicketRepository, ICaseNoteRepository, IIwpRepository,
-    IDeadlineRepository, IAuditTrail, IDisputeRepository, IServicesAndSupportsReviewRepository
+    IDeadlineRepository, IAuditTrail, IDisputeRepository, IServicesAndSupportsReviewRepository, IEarningsRepository
 {
     public ConcurrentDictionary<string, EmploymentNetwork> EmploymentNetworks { get; } = new();
     public ConcurrentDictionary<(string, string), StaffMember> Staff { get; } = new();
@@ -31,6 +32,7 @@ public sealed class InMemoryRecords :
     public ConcurrentDictionary<(string, string), AuditEntry> Audit { get; } = new();
     public ConcurrentDictionary<(string, string), Dispute> Disputes { get; } = new();
     public ConcurrentDictionary<(string, string), ServicesAndSupportsReview> Reviews { get; } = new();
+    public ConcurrentDictionary<(string, string, DateOnly), MonthlyEarnings> Earnings { get; } = new();
 
     /// <summary>Stamps <see cref="DeadlineHistory"/>; the simulation sets it to its virtual clock.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
@@ -178,6 +180,18 @@ public sealed class InMemoryRecords :
 
     Task<IReadOnlyList<ServicesAndSupportsReview>> IServicesAndSupportsReviewRepository.ListAsync(string enPid, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ServicesAndSupportsReview>>([.. Reviews.Values.Where(r => r.EnPid == enPid)]);
+
+    public Task UpsertAsync(MonthlyEarnings earnings, CancellationToken cancellationToken)
+    {
+        Earnings[(earnings.EnPid, earnings.TicketNumber, earnings.Month)] = earnings;
+        return Task.CompletedTask;
+    }
+
+    Task<IReadOnlyList<MonthlyEarnings>> IEarningsRepository.ListAsync(string enPid, string ticketNumber, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MonthlyEarnings>>([.. Earnings.Values.Where(e => e.EnPid == enPid && e.TicketNumber == ticketNumber).OrderBy(e => e.Month)]);
+
+    Task<int> IEarningsRepository.DeleteAllAsync(string enPid, string ticketNumber, CancellationToken cancellationToken) =>
+        Task.FromResult(RemoveWhere(Earnings, k => k.Item1 == enPid && k.Item2 == ticketNumber));
 
     private static int RemoveWhere<TKey, TValue>(ConcurrentDictionary<TKey, TValue> map, Func<TKey, bool> predicate)
         where TKey : notnull =>

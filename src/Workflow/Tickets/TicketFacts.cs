@@ -10,8 +10,13 @@ namespace TicketFlow.Workflow.Tickets;
 /// The date the ticket entered its current status; an event may not be dated before it (a contact attempt cannot
 /// precede the assignment it belongs to). Later events may be logged late, in any order, after that date.
 /// </param>
+/// <param name="ContactAttempts">
+/// For an assigned ticket, the contact attempts on record towards an unassignment for lost contact (counted with the
+/// rulebook's cadence); null when not counted (then the workflow, which always counts them, decides).
+/// </param>
 public sealed record TicketFacts(
     TicketStatus Status,
     bool IwpHasBlockingFinding,
     bool AssignsInTicketPortal,
-    DateOnly? StatusSince);
+    DateOnly? StatusSince,
+    Contacts.ContactAttemptCount? ContactAttempts = null);

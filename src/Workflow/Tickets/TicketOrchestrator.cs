@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Contacts;
 using TicketFlow.Workflow.Deadlines;
+using TicketFlow.Workflow.Earnings;
 using TicketFlow.Workflow.EmploymentNetworks;
 using TicketFlow.Workflow.Iwps;
 using TicketFlow.Workflow.Reminders;
@@ -46,7 +47,7 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
 
             var today = zone.DateOf(context.CurrentUtcDateTime);
             var next = agenda.Next(state, today);
-            context.SetCustomStatus(new TicketProgress(state.Status, agenda.OpenDeadlines(state), next, state.Facts));
+            context.SetCustomStatus(new TicketProgress(state.Status, agenda.OpenDeadlines(state), next, agenda.FactsOf(state)));
 
             var message = await context.EventOrTimeAsync<TicketEventMessage>(
                 nameof(TicketEventMessage), next is null ? null : zone.InstantOf(next.On, next.Hour));
@@ -63,7 +64,7 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
     /// <summary>An event: checked against the table, then recorded and folded in, or refused and recorded.</summary>
     private async Task<TicketState> ApplyAsync(TaskOrchestrationContext context, TicketState state, TicketEvent ticketEvent)
     {
-        var decision = TicketTransitions.Check(state.Facts, ticketEvent);
+        var decision = TicketTransitions.Check(agenda.FactsOf(state), ticketEvent);
 
         var evidence = RecordEvidenceAsync(context, ticketEvent, decision.Allowed);
         if (!decision.Allowed)
@@ -93,22 +94,26 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
         switch (item.Kind)
         {
             case AgendaItemKind.Overdue:
-                // A follow-up period that passed without two-way contact stays overdue; the next period starts.
-                var after = item.RuleId is RuleIds.IjaFollowUp or RuleIds.OspFollowUp
-                    ? state.FollowUpPeriodMissed(item.Deadline!.DueOn)
-                    : state;
+                // A follow-up period that passed without two-way contact is missed for good; the next period starts.
+                // Anything else is overdue: it can still be done, and is then recorded as met late.
+                var periodMissed = item.RuleId is RuleIds.IjaFollowUp or RuleIds.OspFollowUp;
+                var after = periodMissed ? state.FollowUpPeriodMissed(item.Deadline!.DueOn) : state;
                 await RecordDeadlinesAsync(context,
                 [
-                    DeadlineChanges.Record(state.Settings, item.Deadline!, DeadlineState.Overdue),
+                    DeadlineChanges.Record(state.Settings, item.Deadline!, periodMissed ? DeadlineState.Missed : DeadlineState.Overdue),
                     .. DeadlineChanges.Between(state.Settings, agenda.OpenDeadlines(state), agenda.OpenDeadlines(after), cause: null),
                 ]);
                 await RemindAsync(context, state, item, $"The due date passed: {item.Deadline!.Explanation}");
                 return after;
 
             case AgendaItemKind.EarningsCheckpoint:
-                var amounts = rulebook.EarningsFor(item.On.Year, out _);
-                await RemindAsync(context, state, item, string.Create(CultureInfo.InvariantCulture,
-                    $"{rulebook.Get(item.RuleId).Description} Amounts for {amounts.Year}: TWL ${amounts.TrialWorkLevelMonthly:N0} a month; SGA ${amounts.SubstantialGainfulActivityMonthly:N0} a month (blind: ${amounts.SubstantialGainfulActivityBlindMonthly:N0})."));
+                // The recorded earnings against the year's amount; below, missing or no amounts: the compliance contact hears too.
+                var finding = await context.CallActivityAsync<EarningsCheckpointFinding>(
+                    nameof(CheckEarningsActivity),
+                    new EarningsCheckpointRequest(state.Settings.EnPid, state.Settings.TicketNumber, item.RuleId, item.On),
+                    TaskRetries.Standard);
+                await RemindAsync(context, state, item with { Audience = finding.NeedsAttention ? Audience.StaffAndComplianceContact : Audience.Staff },
+                    $"{rulebook.Get(item.RuleId).Description} {finding.Text}");
                 return state;
 
             case AgendaItemKind.RetentionPeriodEnds:
@@ -184,24 +189,59 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
         }
     }
 
-    private static Task<int> RemindAsync(TaskOrchestrationContext context, TicketState state, AgendaItem item, string details) =>
-        context.CallActivityAsync<int>(
+    private Task<int> RemindAsync(TaskOrchestrationContext context, TicketState state, AgendaItem item, string details)
+    {
+        // Every reminder names its deadline: the rule, what it requires and where it is written, and where to record the outcome.
+        var rule = rulebook.TryGet(item.RuleId, out var found) ? found : null;
+        return context.CallActivityAsync<int>(
             nameof(SendReminderActivity),
             new ReminderRequest(state.Settings.EnPid, $"{context.InstanceId}|{item.Key}", ReminderTemplates.For(item), item.Audience,
                 state.Settings.TicketNumber, $"Ticket {state.Settings.TicketNumber}", state.Settings.StaffId,
-                item.Deadline?.DueOn ?? item.On, details),
+                item.Deadline?.DueOn ?? item.On, details, item.RuleId,
+                rule is null ? null : $"{rule.Description} ({rule.Citation.Source})",
+                ReminderTemplates.WhereToRecord(item.RuleId, state.Settings.TicketNumber)),
             TaskRetries.Standard);
+    }
 
-    /// <summary>For contact reminders: the attempts made since the last two-way contact against the cadence's minimum.</summary>
-    private string AttemptsSoFar(TicketState state, AgendaItem item) =>
-        state.Phase is { } phase && item.RuleId == rulebook.CadenceFor(phase).FollowUpRuleId
-            ? string.Create(CultureInfo.InvariantCulture,
-                $" Contact attempts since the last two-way contact: {state.AttemptsSinceTwoWayContact.Length}; at least {rulebook.CadenceFor(phase).MinimumAttempts} are needed in a period without two-way contact.")
-            : string.Empty;
+    /// <summary>
+    /// For contact reminders: the attempts made since the last two-way contact against the cadence's minimum; before an
+    /// unassignment for lost contact, how many attempts are still missing (an unassignment with fewer is refused).
+    /// </summary>
+    private string AttemptsSoFar(TicketState state, AgendaItem item)
+    {
+        if (state.Phase is not { } phase)
+        {
+            return string.Empty;
+        }
 
-    /// <summary>The audit trail's words for an event: "IwpSigned" is "iwp signed".</summary>
+        if (item.RuleId == rulebook.CadenceFor(phase).FollowUpRuleId)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $" Contact attempts since the last two-way contact: {state.AttemptsSinceTwoWayContact.Length}; at least {rulebook.CadenceFor(phase).MinimumAttempts} are needed in a period without two-way contact.");
+        }
+
+        if (item.RuleId is RuleIds.IjaUnassign or RuleIds.OspUnassign && agenda.FactsOf(state).ContactAttempts is { } attempts)
+        {
+            return attempts.Enough
+                ? $" On record: {attempts.Describe()}."
+                : string.Create(CultureInfo.InvariantCulture,
+                    $" On record: {attempts.Describe()}. Log at least {attempts.Required - attempts.Logged} more within {attempts.Period} before the due date: an unassignment for lost contact with fewer attempts is refused.");
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>
+    /// The audit trail's words for an event: "IwpSigned" is "iwp signed"; a contact says whether it was two-way and how it
+    /// was made ("two-way contact recorded (phone)", "contact attempt recorded (letter)"), as the timeline shows it.
+    /// </summary>
     private static string Describe(TicketEvent ticketEvent)
     {
+        if (ticketEvent is ContactAttemptRecorded contact)
+        {
+            return $"{(contact.TwoWay ? "two-way contact" : "contact attempt")} recorded ({MethodWords(contact.Method)})";
+        }
+
         var words = new System.Text.StringBuilder();
         foreach (var c in ticketEvent.GetType().Name)
         {
@@ -215,4 +255,11 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
 
         return words.ToString();
     }
+
+    private static string MethodWords(ContactMethod method) => method switch
+    {
+        ContactMethod.InPerson => "in person",
+        ContactMethod.TextMessage => "text message",
+        _ => method.ToString().ToLowerInvariant(),
+    };
 }

@@ -130,7 +130,7 @@ public sealed record TicketState
             ReviewDecisionRecorded { Compliant: false } => state with { IwpSubmittedOn = null, TpmReceivedOn = null },
 
             // A phase change starts the new phase's cadence; an unanswered run of attempts keeps its initial
-            // attempt, and its unassignment date is recomputed under the new phase's rule.
+            // attempt, and its unassignment date never moves later (ContactCadencePolicy.UnassignmentCadence).
             PhaseChanged => state with { Phase = ServicePhase.OngoingSupport, PhaseStartedOn = on, FollowUpPeriodStartedOn = on },
 
             // Two-way contact resets the cadence: a new period starts and the unassignment clock stops.

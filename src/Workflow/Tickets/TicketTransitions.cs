@@ -38,7 +38,10 @@ public static class TicketTransitions
         // Compliant: Program Integrity assigns the ticket. Not compliant: an amended IWP is needed.
         Row<ReviewDecisionRecorded>([UnderReview], null),
 
-        Row<IwpAmended>([TicketStatus.IwpSubmitted, UnderReview, InitialJobAcquisition, OngoingSupport], null),
+        // An amendment is checked like the IWP it amends: one with a blocking finding is not attached.
+        Row<IwpAmended>([TicketStatus.IwpSubmitted, UnderReview, InitialJobAcquisition, OngoingSupport], null, (_, e) => e is IwpAmended { IsBlocked: true }
+            ? "the amended IWP has a blocking compliance finding; correct it and record the amendment with new signatures"
+            : null),
 
         // Phase 1 milestones met: Initial Job Acquisition ends and Ongoing Support begins.
         Row<PhaseChanged>([InitialJobAcquisition], OngoingSupport),
@@ -48,8 +51,12 @@ public static class TicketTransitions
         Row<NoContactRequested>(Assigned, null),
         Row<WorkStarted>(Assigned, null),
 
-        // Either party may ask for unassignment; the EN also unassigns for lost contact.
-        Row<TicketUnassigned>(Assigned, Unassigned),
+        // Either party may ask for unassignment; the EN also unassigns for lost contact, but only after the minimum
+        // attempts in a period (EN Guide, Section 4, "Regular Follow-Up"), unless the ticketholder asked for no contact.
+        Row<TicketUnassigned>(Assigned, Unassigned, (facts, e) =>
+            e is TicketUnassigned { Reason: UnassignmentReason.LostContact } && facts.ContactAttempts is { Enough: false } attempts
+                ? $"a ticket may be unassigned for lost contact only after at least {attempts.Required} contact attempts within {attempts.Period} without two-way contact; {attempts.Logged} {(attempts.Logged == 1 ? "is" : "are")} logged ({attempts.Source}). Log the attempts, or record the ticketholder's no-contact request"
+                : null),
 
         // Three years after unassignment the records may be destroyed (EN Guide, "Retention of Records");
         // they are, on the EN's confirmation or automatically when the EN's retention policy says so.

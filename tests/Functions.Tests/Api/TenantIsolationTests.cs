@@ -34,10 +34,13 @@ public sealed class TenantIsolationTests(AzuriteFixture azurite)
         Assert.All(new[] { contact, dispute, review }, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         await UntilAsync(async () => (await owner.GetAsync($"/api/v1/tickets/T-ISO/case-notes/{noteId}")).IsSuccessStatusCode);
         var iwpId = (await owner.GetFromJsonAsync<JsonElement[]>("/api/v1/tickets/T-ISO/iwps"))![0].GetProperty("iwpId").GetString()!;
+        var month = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        using (var earnings = await owner.PostAsync("/api/v1/tickets/T-ISO/earnings", Json($$"""{"month":"{{month}}","grossAmount":1500,"source":"PayStub","staffId":"s1"}""")))
+            Assert.Equal(HttpStatusCode.Created, earnings.StatusCode);
         var ids = new Dictionary<string, string>
         {
             ["ticketNumber"] = "T-ISO", ["iwpId"] = iwpId, ["noteId"] = noteId, ["disputeId"] = "D-ISO", ["reviewId"] = "R-ISO",
-            ["instanceId"] = "ticket:P00001:T-ISO", ["pid"] = "P00001", ["keyId"] = "0123456789abcdef",
+            ["instanceId"] = "ticket:P00001:T-ISO", ["pid"] = "P00001", ["keyId"] = "0123456789abcdef", ["month"] = month,
         };
 
         var calls = 0;

@@ -5,11 +5,33 @@ public class CheckIwpCommandTests
     [Fact]
     public async Task The_sample_IWP_passes_with_exit_code_0_and_says_when_to_send_it()
     {
-        var result = await CommandLineRunner.Run("check-iwp", CommandLineRunner.SamplePath);
+        var result = await CommandLineRunner.RunAt(new DateTimeOffset(2025, 6, 10, 12, 0, 0, TimeSpan.FromHours(-4)), "check-iwp", CommandLineRunner.SamplePath);
         Assert.Equal(0, result.ExitCode);
         Assert.Empty(result.Error);
         Assert.Contains("No blocking finding", result.Output, StringComparison.Ordinal);
         Assert.Contains("Send to the TPM by 2025-06-17", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("has passed", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2025-06-17", false)] // the due date itself: still on time
+    [InlineData("2025-06-18", true)]  // the day after
+    [InlineData("2025-07-01", true)]
+    public async Task Check_iwp_says_when_the_submission_window_has_already_passed(string today, bool passed)
+    {
+        var now = new DateTimeOffset(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(-4));
+        var result = await CommandLineRunner.RunAt(now, "check-iwp", CommandLineRunner.SamplePath);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(passed, result.Output.Contains("The submission window has passed: the IWP was due at the TPM by 2025-06-17", StringComparison.Ordinal));
+        Assert.Equal(!passed, result.Output.Contains("Send to the TPM by 2025-06-17", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_goal_year_without_published_amounts_is_said_in_a_note()
+    {
+        // The sample's long-term goal is for 2029: SSA has not published 2029 amounts.
+        var result = await CommandLineRunner.Run("check-iwp", CommandLineRunner.SamplePath);
+        Assert.Contains("Note: The long-term goal (2029): no TWL/SGA amounts for 2029", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -21,7 +43,7 @@ public class CheckIwpCommandTests
         Assert.Empty(result.Error);
         var index = Array.FindIndex(result.OutputLines, l => l.StartsWith("BLOCKING iwp-signatures at $.signatures.ticketholder.date:", StringComparison.Ordinal));
         Assert.True(index >= 0, result.Output);
-        Assert.Contains("003_edfde4bed19f148d.txt", result.OutputLines[index + 1], StringComparison.Ordinal);
+        Assert.Contains("EN Guide for Working with Ticketholders", result.OutputLines[index + 1], StringComparison.Ordinal);
         Assert.Contains("Not compliant: 1 blocking", result.Output, StringComparison.Ordinal);
     }
 
@@ -54,6 +76,10 @@ public class CheckIwpCommandTests
     [InlineData("{\"ticketHolder\": {}}", "unknown member 'ticketHolder'")]
     [InlineData("{\"discussion\": {\"modality\": \"zoom\"}}", "expected one of faceToFace")]
     [InlineData("{\"statementOfUnderstanding\": \"a\", \"statementOfUnderstanding\": \"b\"}", "a member appears twice")]
+    [InlineData("{\"goals\": {\"shortTerm\": {\"monthlyEarnings\": -5}}}", "$.goals.shortTerm.monthlyEarnings: -5 is negative; the schema's minimum is 0")]
+    [InlineData("{\"goals\": {\"longTerm\": {\"hoursPerWeek\": -1}}}", "$.goals.longTerm.hoursPerWeek")]
+    [InlineData("{\"workHistory\": {\"monthsCovered\": -6}}", "$.workHistory.monthsCovered")]
+    [InlineData("{\"workHistory\": {\"jobs\": [{\"monthlyEarnings\": -0.01}]}}", "$.workHistory.jobs[0].monthlyEarnings")]
     public async Task A_file_that_is_not_an_IWP_gets_exit_code_2_and_one_line(string json, string message)
     {
         using var file = CommandLineRunner.TempFile.WithText(json);

@@ -36,7 +36,7 @@ public class HolidaysCommandTests
         var dates = result.OutputLines.Select(l => DateOnly.ParseExact(l[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(dates.Order().ToList(), dates);
         var closures = result.OutputLines.Where(l => l.Contains("closure", StringComparison.Ordinal)).Select(l => l[..10]);
-        Assert.Equal(["2019-12-24", "2020-12-24", "2025-01-09", "2025-12-24", "2025-12-26"], closures);
+        Assert.Equal(["2019-12-24", "2020-12-24", "2024-12-24", "2025-01-09", "2025-12-24", "2025-12-26"], closures);
         Assert.DoesNotContain(result.OutputLines, l => l.StartsWith("2021-06-19", StringComparison.Ordinal));
     }
 

@@ -17,7 +17,7 @@ public class RulesAndRootCommandTests
             var row = Assert.Single(result.OutputLines, l => l.StartsWith(rule.Id + " ", StringComparison.Ordinal));
             Assert.Contains(rule.Span, row, StringComparison.Ordinal);
             Assert.Contains(rule.ClockStart.Describe(), row, StringComparison.Ordinal);
-            Assert.Contains(rule.Citation.Document, row, StringComparison.Ordinal);
+            Assert.Contains(rule.Citation.Source, row, StringComparison.Ordinal);
         }
     }
 

@@ -45,11 +45,11 @@ public sealed class OutboxEmailSenderTests : IDisposable
         var eml = await File.ReadAllTextAsync(files[0]);
         Assert.StartsWith("Date: Mon, 02 Mar 2026 09:30:00 +0000\r\n", eml, StringComparison.Ordinal);
         Assert.Contains("\r\nFrom: \"Bright Futures EN\" <reminders@en.example.org>\r\n", eml, StringComparison.Ordinal);
-        Assert.Contains("\r\nSubject: Contact due: Alex Rivera by Monday, March 16, 2026\r\n", eml, StringComparison.Ordinal);
+        Assert.Contains("\r\nSubject: Contact attempt due by Monday, March 16, 2026: ticket T-42\r\n", eml, StringComparison.Ordinal);
         Assert.Contains("\r\nX-TicketFlow-Reminder-Id: R1\r\n", eml, StringComparison.Ordinal);
         Assert.True(eml.IndexOf("text/plain", StringComparison.Ordinal) < eml.IndexOf("text/html", StringComparison.Ordinal));
         Assert.Contains("Record the attempt in TicketFlow", DecodePart(eml, "text/plain"), StringComparison.Ordinal);
-        Assert.Contains("<h1>Contact due: Alex Rivera", DecodePart(eml, "text/html"), StringComparison.Ordinal);
+        Assert.Contains("<h1>Contact attempt due by Monday, March 16, 2026: ticket T-42", DecodePart(eml, "text/html"), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
     }
 

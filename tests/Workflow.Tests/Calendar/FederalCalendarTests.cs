@@ -107,18 +107,57 @@ public class FederalCalendarTests
         Assert.True(Calendar.IsBusinessDay(D(date)));
 
     [Theory]
-    [InlineData("2019-12-24")]
-    [InlineData("2020-12-24")]
-    [InlineData("2025-01-09")]
-    [InlineData("2025-12-24")]
-    [InlineData("2025-12-26")]
-    public void Executive_Order_closures_are_not_business_days_and_are_named_closure(string date)
+    [InlineData("1994-04-27", "Executive Order of April 23, 1994")]   // National Day of Mourning, President Nixon
+    [InlineData("2001-12-24", "Executive Order of December 2001")]
+    [InlineData("2004-06-11", "Executive Order of June 6, 2004")]      // National Day of Mourning, President Reagan
+    [InlineData("2007-01-02", "Executive Order of December 2006")]     // National Day of Mourning, President Ford
+    [InlineData("2007-12-24", "Executive Order 13453")]
+    [InlineData("2008-12-26", "Executive Order 13482")]
+    [InlineData("2012-12-24", "Executive Order 13633")]
+    [InlineData("2014-12-26", "Executive Order 13682")]
+    [InlineData("2018-12-05", "Executive Order 13852")]                // National Day of Mourning, President G. H. W. Bush
+    [InlineData("2018-12-24", "Executive Order 13854")]
+    [InlineData("2019-12-24", "Executive Order 13900")]
+    [InlineData("2020-12-24", "Executive Order 13965")]
+    [InlineData("2024-12-24", "Executive Order 14129")]
+    [InlineData("2025-01-09", "Executive Order 14133")]                // National Day of Mourning, President Carter
+    [InlineData("2025-12-24", "Executive Order 14371")]
+    [InlineData("2025-12-26", "Executive Order 14371")]
+    public void Executive_Order_closures_are_not_business_days_and_cite_their_order(string date, string order)
     {
         var holiday = Calendar.HolidayOn(D(date));
         Assert.NotNull(holiday);
         Assert.Equal(FederalHolidayKind.Closure, holiday.Kind);
         Assert.Contains("closure", holiday.DisplayName, StringComparison.Ordinal);
+        Assert.StartsWith(order, holiday.Authority, StringComparison.Ordinal);
         Assert.False(Calendar.IsBusinessDay(D(date)));
+    }
+
+    [Theory]
+    [InlineData("1998-12-24")] // Executive Order 13109: half-day
+    [InlineData("2002-12-24")] // Executive Order 13281: half-day
+    [InlineData("2009-12-24")] // half-day
+    [InlineData("2015-12-24")] // Executive Order 13713: half-day
+    public void A_half_day_closure_leaves_a_business_day(string date) =>
+        Assert.True(Calendar.IsBusinessDay(D(date)));
+
+    [Fact]
+    public void Every_closure_cites_an_Executive_Order_and_none_is_on_a_weekend()
+    {
+        Assert.All(FederalClosures.Known, c =>
+        {
+            Assert.StartsWith("Executive Order", c.Authority, StringComparison.Ordinal);
+            Assert.DoesNotContain(c.Date.DayOfWeek, new[] { DayOfWeek.Saturday, DayOfWeek.Sunday });
+        });
+        Assert.Equal(FederalClosures.Known.OrderBy(c => c.Date).ToList(), FederalClosures.Known.ToList());
+    }
+
+    [Fact]
+    public void The_next_closure_is_one_more_row()
+    {
+        var calendar = new FederalCalendar([.. FederalClosures.Known, new FederalClosure(new DateOnly(2030, 12, 24), "Christmas Eve closure", "Executive Order 99999 of December 1, 2030")]);
+        Assert.False(calendar.IsBusinessDay(D("2030-12-24")));
+        Assert.True(Calendar.IsBusinessDay(D("2030-12-24")));
     }
 
     [Fact]

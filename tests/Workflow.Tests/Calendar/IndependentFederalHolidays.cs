@@ -7,10 +7,18 @@ namespace TicketFlow.Workflow.Tests.Calendar;
 /// </summary>
 internal static class IndependentFederalHolidays
 {
+    // Full-day closures by Executive Order, typed in from the Federal Register and OPM's notices (not copied from
+    // FederalClosures): Nixon 1994, Reagan 2004, Ford 2007, G. H. W. Bush 2018, Carter 2025, and the Christmas Eves
+    // and days after Christmas. Half-day closures (1998, 2002, 2009, 2015) are business days and are not here.
     private static readonly HashSet<DateOnly> Closures =
     [
-        new(2019, 12, 24), new(2020, 12, 24), new(2025, 1, 9), new(2025, 12, 24), new(2025, 12, 26),
+        new(1994, 4, 27), new(2001, 12, 24), new(2004, 6, 11), new(2007, 1, 2), new(2007, 12, 24), new(2008, 12, 26),
+        new(2012, 12, 24), new(2014, 12, 26), new(2018, 12, 5), new(2018, 12, 24), new(2019, 12, 24), new(2020, 12, 24),
+        new(2024, 12, 24), new(2025, 1, 9), new(2025, 12, 24), new(2025, 12, 26),
     ];
+
+    /// <summary>True for a full-day closure by Executive Order.</summary>
+    public static bool IsClosure(DateOnly day) => Closures.Contains(day);
 
     /// <summary>The name of the holiday observed on <paramref name="day"/> ("closure" for a closure), or null.</summary>
     public static string? Classify(DateOnly day)

@@ -17,14 +17,15 @@ public sealed class DisputeScenarioTests
         Assert.Single(scenario.Records.Deadlines.Values, d => d.SubjectId == DisputeOrchestrator.SubjectIdFor(disputeId) && d.RuleId == ruleId);
 
     [Fact]
-    public async Task A_late_recommendation_is_overdue_then_met_and_an_unused_decision_window_expires()
+    public async Task A_late_recommendation_is_overdue_then_met_late_and_an_unused_decision_window_expires()
     {
         await using var scenario = await WorkflowScenario.StartAsync(D(2026, 3, 1));
         var instanceId = await scenario.RequestDisputeAsync("D-1", D(2026, 3, 2));
 
         // 20 calendar days after 2026-03-02 is Sunday 2026-03-22: not moved.
         await scenario.RaiseDisputeAsync("D-1", new RecommendationReceived(D(2026, 3, 25), "staff"));
-        Assert.Equal((D(2026, 3, 22), DeadlineState.Met), (Deadline(scenario, "D-1", RuleIds.DisputeRecommendation).DueOn, Deadline(scenario, "D-1", RuleIds.DisputeRecommendation).State));
+        var recommendation = Deadline(scenario, "D-1", RuleIds.DisputeRecommendation);
+        Assert.Equal((D(2026, 3, 22), DeadlineState.MetLate, 3), (recommendation.DueOn, recommendation.State, recommendation.DaysLate));
 
         await scenario.RunUntilAsync(D(2026, 4, 26));
 

@@ -152,12 +152,46 @@ public class IwpComplianceCheckerTests
     }
 
     [Fact]
-    public void A_goal_year_beyond_the_table_says_which_years_amounts_were_used()
+    public void A_goal_year_beyond_the_table_says_so_and_which_years_amounts_were_used()
     {
         var result = CheckSampleWith("/goals/longTerm/monthlyEarnings", "1000");
         var finding = Assert.Single(result.Findings, f => f.RuleId == IwpChecks.LongTermBelowSga.Id);
-        Assert.Contains("no amounts for 2029", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("2026", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("no TWL/SGA amounts for 2029", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("compared with 2026's", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(result.Notes, n => n.StartsWith("The long-term goal (2029): no TWL/SGA amounts for 2029", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\"2026-03-31\"", false)]   // before 2026-04-03, the 10th month after the 2025-06-03 signature
+    [InlineData("\"2026-04-03\"", false)]   // the 10th month's date itself
+    [InlineData("\"2026-04-04\"", true)]
+    [InlineData("\"2026-11-30\"", true)]
+    public void A_short_term_goal_reaching_TWL_only_after_the_tenth_month_is_advisory(string targetDate, bool finding)
+    {
+        var result = CheckSampleWith("/goals/shortTerm/targetDate", targetDate);
+        Assert.Equal(finding, result.Findings.Any(f => f.RuleId == IwpChecks.ShortTermTwlAfterTenthMonth.Id && f.Severity == FindingSeverity.Advisory));
+        Assert.False(result.HasBlockingFindings);
+    }
+
+    [Theory]
+    [InlineData("/goals/shortTerm/targetDate", "$.goals.shortTerm.targetDate")]
+    [InlineData("/goals/longTerm/targetDate", "$.goals.longTerm.targetDate")]
+    public void A_goal_without_a_target_date_is_advisory_SMART_timely(string path, string field)
+    {
+        var result = CheckSampleWith(path, null);
+        var finding = Assert.Single(result.Findings, f => f.RuleId == IwpChecks.GoalTargetDate.Id);
+        Assert.Equal((FindingSeverity.Advisory, field), (finding.Severity, finding.Field));
+        Assert.Contains("timely", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/goals/shortTerm/monthlyEarnings", "-1")]
+    [InlineData("/goals/longTerm/hoursPerWeek", "-40")]
+    [InlineData("/workHistory/monthsCovered", "-6")]
+    public void A_negative_amount_does_not_match_the_schema(string path, string json)
+    {
+        var error = Assert.Throws<IwpFormatException>(() => IwpJson.Deserialize(RepositoryFiles.SampleWith(path, json)));
+        Assert.Contains("the schema's minimum is 0", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -191,7 +225,7 @@ public class IwpComplianceCheckerTests
     public void Every_check_has_a_unique_id_a_requirement_and_a_citation_to_a_seed_document()
     {
         Assert.Equal(IwpChecks.All.Count, IwpChecks.All.Select(c => c.Id).Distinct().Count());
-        string[] documents = [SeedDocuments.Regulations, SeedDocuments.IwpSummary, SeedDocuments.QualityIwpWebinar2025, SeedDocuments.EnGuide, SeedDocuments.Statute];
+        var documents = SeedDocuments.All;
         Assert.All(IwpChecks.All, c =>
         {
             Assert.False(string.IsNullOrWhiteSpace(c.Requirement));

@@ -33,6 +33,9 @@ public class DeadlineCalculatorTests
     [InlineData("2025-03-07", "2025-03-18")]  // Friday receipt
     [InlineData("2025-03-08", "2025-03-18")]  // received on a Saturday: Monday is day 1
     [InlineData("2025-12-23", "2026-01-07")]  // 2025-12-24/26 closures, Christmas, 2026-01-01
+    [InlineData("2024-12-23", "2025-01-06")]  // 2024-12-24 closure (Executive Order 14129), Christmas, 2025-01-01; not 2025-01-03
+    [InlineData("2018-12-03", "2018-12-13")]  // 2018-12-05 closure, National Day of Mourning for President G. H. W. Bush
+    [InlineData("2015-12-23", "2016-01-05")]  // 2015-12-24 was a half-day closure: still business day 1
     [InlineData("2021-12-27", "2022-01-06")]  // 2021-12-31 observed New Year's Day 2022, then a weekend
     [InlineData("2020-06-15", "2020-06-24")]  // before 2021 Juneteenth is a business day
     [InlineData("2021-06-14", "2021-06-24")]  // 2021-06-18 observed Juneteenth

@@ -59,7 +59,7 @@ public sealed class ServicesAndSupportsReviewScenarioTests
         var review = scenario.Records.Reviews[(EnPid, "R-1")];
         Assert.Equal(ServicesAndSupportsReviewStatus.Ready, review.Status);
         var oldNotes = new List<string>();
-        Assert.Equal(["case-notes.txt", "index.txt", "iwp-iwp-1.pdf"], await PackageEntriesAsync(scenario, review.Packages["T-OLD"], "case-notes.txt", oldNotes));
+        Assert.Equal(["case-notes.txt", "earnings.txt", "index.txt", "iwp-iwp-1.pdf"], await PackageEntriesAsync(scenario, review.Packages["T-OLD"], "case-notes.txt", oldNotes));
 
         // 12 months before 2026-05-04 is 2025-05-04: the 2025-03-01 note is outside the window, 2025-05-04 inside.
         Assert.Equal(["2025-05-04", "2026-04-20"], oldNotes.Where(l => !l.StartsWith(' ')).Select(l => l[..10]));

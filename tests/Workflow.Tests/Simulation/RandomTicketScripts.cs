@@ -83,8 +83,16 @@ internal static class RandomTicketScripts
 
         if (unassignOn <= end)
         {
-            events.Add(new TicketUnassigned(unassignOn > events[^1].On ? unassignOn : events[^1].On.AddDays(1), Staff,
-                random.NextDouble() < 0.5 ? UnassignmentReason.LostContact : UnassignmentReason.ByTicketholder));
+            var reason = random.NextDouble() < 0.5 ? UnassignmentReason.LostContact : UnassignmentReason.ByTicketholder;
+            if (reason == UnassignmentReason.LostContact)
+            {
+                // Lost contact needs three unanswered attempts within a period first (the workflow refuses fewer).
+                var last = events[^1].On;
+                for (var i = 1; i <= 3; i++)
+                    events.Add(new ContactAttemptRecorded(last.AddDays(i), Staff, $"n-{++noteNumber}", ContactMethod.Letter, TwoWay: false));
+            }
+
+            events.Add(new TicketUnassigned(unassignOn > events[^1].On ? unassignOn : events[^1].On.AddDays(1), Staff, reason));
         }
 
         return new TicketScript(ticketNumber, registered, [.. events.Where(e => e.On <= end)]);

@@ -117,4 +117,35 @@ public sealed class TicketTransitionsTests
 
         Assert.True(decision.Allowed, decision.Reason);
     }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void An_amendment_with_a_blocking_finding_is_refused_like_an_IWP(bool blocking, bool allowed)
+    {
+        var decision = TicketTransitions.Check(Facts(InitialJobAcquisition), new IwpAmended(Day, "staff", "amd-1", HasBlockingFinding: blocking));
+        Assert.Equal(allowed, decision.Allowed);
+        if (!allowed)
+            Assert.Contains("the amended IWP has a blocking compliance finding", decision.Reason, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_amendment_whose_record_has_a_blocking_finding_is_refused_too()
+    {
+        var finding = new TicketFlow.Workflow.Iwps.IwpFinding(TicketFlow.Workflow.Iwps.FindingSeverity.Blocking, "iwp-signatures", "$.signatures", "missing", TicketFlow.Workflow.Iwps.IwpChecks.Signatures.Citation);
+        var record = new TicketFlow.Workflow.Iwps.IwpRecord("P1", "T-1", "amd-1", "iwp-1", Day, Day, [finding], null, DateTimeOffset.UnixEpoch);
+        Assert.False(TicketTransitions.Check(Facts(OngoingSupport), new IwpAmended(Day, "staff", "amd-1", record)).Allowed);
+    }
+
+    [Theory]
+    [InlineData(2, 3, false, false)]   // a month with two attempts
+    [InlineData(3, 3, false, true)]
+    [InlineData(0, 3, true, true)]     // a no-contact request needs no attempts
+    public void Unassignment_for_lost_contact_needs_the_minimum_attempts_or_a_no_contact_request(int logged, int required, bool noContact, bool allowed)
+    {
+        var facts = Facts(InitialJobAcquisition) with { ContactAttempts = new ContactAttemptCount(logged, required, 1, noContact, "EN Guide") };
+        Assert.Equal(allowed, TicketTransitions.Check(facts, new TicketUnassigned(Day, "staff", UnassignmentReason.LostContact)).Allowed);
+        // Unassignment the ticketholder or the EN asks for needs no attempts.
+        Assert.True(TicketTransitions.Check(facts, new TicketUnassigned(Day, "staff", UnassignmentReason.ByTicketholder)).Allowed);
+    }
 }

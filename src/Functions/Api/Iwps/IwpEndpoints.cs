@@ -123,7 +123,7 @@ internal static class IwpEndpoints
         }
 
         // "This must be documented, dated, and signed by both parties and added as an attachment to the original IWP"
-        // (003_edfde4bed19f148d.txt, amendments); the plan as amended is checked like any IWP.
+        // (EN Guide for Working with Ticketholders, amendments); the plan as amended is checked like any IWP.
         var today = new EnTimeZone(en.TimeZone).Today(time);
         var plan = IwpJson.Deserialize(upload.Json);
         var result = IwpComplianceChecker.Default.Check(plan, today);
@@ -151,7 +151,7 @@ internal static class IwpEndpoints
         // No deadline restarts: the 14-day submission clock runs from the original plan's signatures (the rulebook's
         // iwp-submission rule), and an amendment is kept with the plan for the TPM and S&S reviews.
         var (decision, _) = await gate.RaiseAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), facts,
-            new IwpAmended(signedOn, caller.Name, amendmentId),
+            new IwpAmended(signedOn, caller.Name, amendmentId, HasBlockingFinding: result.HasBlockingFindings),
             async e => e is IwpAmended amended
                 ? amended with { Record = new IwpRecord(caller.EnPid, ticketNumber, amendmentId, original.IwpId, enSigned, thSigned, result.Findings,
                     await SaveDocumentAsync(documents, caller, ticketNumber, DocumentKind.IwpAmendment, amendmentId, upload.Document, ct), time.GetUtcNow()) }

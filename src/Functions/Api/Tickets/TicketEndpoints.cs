@@ -32,6 +32,7 @@ internal static class TicketEndpoints
         tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}", GetAsync).WithSummary("A ticket with its open deadlines.");
         tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/events", RecordEventAsync).WithSummary("Record a ticket event (submission, TPM receipt, review decision, portal assignment, phase change, work start, no-contact request, check-in email, unassignment, disposal confirmation).");
         tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/contacts", RecordContactAsync).WithSummary("Record a contact attempt or a two-way contact: 202 with the case note, which the ticket's workflow writes within moments (Location).");
+        tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/service-notes", RecordServiceNoteAsync).WithSummary("Record a service note (supports provided, not a contact): 201 with the case note; it starts or stops no clock.");
         tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/no-contact-requests", RecordNoContactRequestAsync).WithSummary("Record the ticketholder's request not to be contacted: 202 with its case note; the unassignment clock runs from it.");
         tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/case-notes/{noteId:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}", CaseNoteAsync).WithSummary("One case note.");
         tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/case-notes", CaseNotesAsync).WithSummary("The ticket's case notes, optionally in a date window.");
@@ -161,11 +162,11 @@ internal static class TicketEndpoints
 
     private static Task<IResult> RecordContactAsync(
         string ticketNumber, ContactRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
-        DurableTaskClient client, TicketEventGate gate, ICaseNoteRepository notes, ApiLinks links, TimeProvider time, CancellationToken ct) =>
+        DurableTaskClient client, TicketEventGate gate, ICaseNoteRepository notes, IDocumentStore documents, ApiLinks links, TimeProvider time, CancellationToken ct) =>
         RecordWithCaseNoteAsync(ticketNumber, request.On, request.StaffId, request.Notes,
             request.TwoWay ? CaseNoteKind.TwoWayContact : CaseNoteKind.ContactAttempt, request.Method,
             (actor, note) => new ContactAttemptRecorded(request.On, actor, note.NoteId, request.Method, request.TwoWay, note),
-            http, networks, tickets, client, gate, notes, links, time, ct);
+            http, networks, tickets, client, gate, notes, links, time, ct, CaseNoteEvidence.Of(request), documents);
 
     private static Task<IResult> RecordNoContactRequestAsync(
         string ticketNumber, NoContactRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
@@ -175,6 +176,37 @@ internal static class TicketEndpoints
             http, networks, tickets, client, gate, notes, links, time, ct);
 
     /// <summary>
+    /// A service note changes no deadline, so it is not a ticket event: it is written here, and the answer (201) comes
+    /// once it is stored. The ticket's workflow must still be running (its records not disposed of).
+    /// </summary>
+    private static async Task<IResult> RecordServiceNoteAsync(
+        string ticketNumber, ServiceNoteRequest request, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
+        DurableTaskClient client, ICaseNoteRepository notes, IDocumentStore documents, ApiLinks links, TimeProvider time, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        var (ticket, stopped) = await TicketWorkflow.FindAsync(client, networks, tickets, caller.EnPid, ticketNumber, ct);
+        if (ticket is not { En: var en })
+        {
+            return stopped!;
+        }
+
+        var evidence = new CaseNoteEvidence(null, null, request.DurationMinutes, null, request.ServicesProvided, request.Attachments);
+        var check = new ApiValidation().Id("staffId", request.StaffId).Text("notes", request.Notes, 4000)
+            .NotInFuture("on", request.On, new EnTimeZone(en.TimeZone).Today(time));
+        var files = evidence.Validate(check);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        // A keyed retry writes the same note again (same id from the key), never a second one.
+        var note = new CaseNote(caller.EnPid, ticketNumber, IdempotentIds.For(http, "note", 21), request.On, CaseNoteKind.ServiceNote, null, request.StaffId, request.Notes);
+        note = await evidence.ApplyAsync(note, files, documents, ct);
+        await notes.UpsertAsync(note, ct);
+        return TypedResults.Created(links.To($"tickets/{ticketNumber}/case-notes/{note.NoteId}"), note);
+    }
+
+    /// <summary>
     /// An event whose evidence is a case note (a contact, a no-contact request). The most frequent write of all, so it
     /// reads no record store: the EN comes from a cache, the ticket's status from its workflow's last published
     /// progress (the durable store, on this host).
@@ -182,7 +214,8 @@ internal static class TicketEndpoints
     private static async Task<IResult> RecordWithCaseNoteAsync(
         string ticketNumber, DateOnly on, string staffId, string text, CaseNoteKind kind, ContactMethod? method,
         Func<string, CaseNote, TicketEvent> eventFor, HttpContext http, IEmploymentNetworkRepository networks, ITicketRepository tickets,
-        DurableTaskClient client, TicketEventGate gate, ICaseNoteRepository notes, ApiLinks links, TimeProvider time, CancellationToken ct)
+        DurableTaskClient client, TicketEventGate gate, ICaseNoteRepository notes, ApiLinks links, TimeProvider time, CancellationToken ct,
+        CaseNoteEvidence? evidence = null, IDocumentStore? documents = null)
     {
         var caller = Caller.From(http.User);
         var (ticket, stopped) = await TicketWorkflow.FindAsync(client, networks, tickets, caller.EnPid, ticketNumber, ct);
@@ -193,6 +226,7 @@ internal static class TicketEndpoints
 
         var check = new ApiValidation().Id("staffId", staffId).Text("notes", text, 4000)
             .NotInFuture("on", on, new EnTimeZone(en.TimeZone).Today(time));
+        var files = evidence?.Validate(check) ?? [];
         if (!check.IsValid)
         {
             return check.Problem();
@@ -207,10 +241,20 @@ internal static class TicketEndpoints
             return TypedResults.Accepted(links.To($"tickets/{ticketNumber}/case-notes/{earlier.NoteId}"), earlier);
         }
 
+        // The evidence's documents are stored once the gate allows the event, and before the event that names them
+        // is raised: nothing refers to a document that is not there, and a refused request stores none.
+        var prepare = evidence is null
+            ? null
+            : new Func<TicketEvent, Task<TicketEvent>>(async _ =>
+            {
+                note = await evidence.ApplyAsync(note, files, documents!, ct);
+                return eventFor(caller.Name, note);
+            });
+
         // The request's one write: the event, with the note inside it, committed to the durable store. The workflow
         // then writes the case note, the ticket change (with the caller, for the audit trail) and the deadlines, each
         // exactly once, so a failed request has written nothing and an accepted one cannot be half-recorded.
-        var (decision, _) = await gate.RaiseAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), facts, eventFor(caller.Name, note), prepare: null, ct);
+        var (decision, _) = await gate.RaiseAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), facts, eventFor(caller.Name, note), prepare, ct);
         return decision.Allowed
             ? TypedResults.Accepted(links.To($"tickets/{ticketNumber}/case-notes/{note.NoteId}"), note)
             : Conflict(decision.Reason!);

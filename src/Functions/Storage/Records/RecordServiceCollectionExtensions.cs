@@ -39,6 +39,7 @@ public static class RecordServiceCollectionExtensions
         services.TryAddSingleton<ITicketRepository, TableTicketRepository>();
         services.TryAddSingleton<IIwpRepository, TableIwpRepository>();
         services.TryAddSingleton<ICaseNoteRepository, TableCaseNoteRepository>();
+        services.TryAddSingleton<Workflow.Earnings.IEarningsRepository, TableEarningsRepository>();
         services.TryAddSingleton<IDeadlineRepository, TableDeadlineRepository>();
         services.TryAddSingleton<IAuditTrail, TableAuditTrail>();
         services.TryAddSingleton<IDisputeRepository, TableDisputeRepository>();

@@ -6,9 +6,9 @@ namespace TicketFlow.Workflow.Tickets.Agenda;
 
 /// <summary>
 /// Turns a change in a ticket's open deadlines into the deadline records to write: a deadline that opened is written
-/// open; one an event closed is written met when the event is what the rule asks for, and cancelled otherwise (two-way
-/// contact stops the unassignment clock: the EN no longer has to unassign). A deadline the agenda itself rolled over
-/// (a missed follow-up period) keeps the overdue record it already has.
+/// open; one an event closed is written met (on time or late, with the days late) when the event is what the rule asks
+/// for, and otherwise cancelled before its due date or missed after it (two-way contact stops the unassignment clock:
+/// the EN no longer has to unassign). A follow-up period the agenda itself rolled over is written missed.
 /// </summary>
 public static class DeadlineChanges
 {
@@ -36,7 +36,9 @@ public static class DeadlineChanges
         {
             foreach (var closed in before.Where(d => !afterKeys.Contains(d.Key)))
             {
-                records.Add(Record(settings, closed, Satisfies(closed.RuleId, cause) ? DeadlineState.Met : DeadlineState.Cancelled));
+                // Late work stays visible: a deadline met after its due date is met late, with the days late, and
+                // one closed by something else after its due date was missed, never "met" or "cancelled".
+                records.Add(Record(settings, closed, DeadlineState.Open).SettledOn(cause.On, Satisfies(closed.RuleId, cause)));
             }
         }
 

@@ -25,6 +25,18 @@ public sealed class TicketAgenda(DeadlineCalculator calculator)
     ];
 
     /// <summary>
+    /// The facts the transition table reads, with the contact attempts counted on the rulebook's cadence, so that an
+    /// unassignment for lost contact is checked against the attempts on record (the API checks the same published facts).
+    /// </summary>
+    /// <param name="state">The ticket.</param>
+    /// <returns>The facts.</returns>
+    public TicketFacts FactsOf(TicketState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Facts with { ContactAttempts = ContactCadencePolicy.Attempts(state, calculator) };
+    }
+
+    /// <summary>
     /// Every item not yet handled, in the order they come due. Reminders dated before <paramref name="today"/> are
     /// left out (a reminder is only worth sending on time; a later one, or the overdue mark, follows); overdue marks,
     /// checkpoints and the end of retention are never left out.

@@ -10,4 +10,10 @@ namespace TicketFlow.Workflow.Tickets.Events;
 /// The amendment's record when the event brings it (the workflow writes it once the ticket's state accepts the
 /// amendment); null when the record is written elsewhere.
 /// </param>
-public sealed record IwpAmended(DateOnly On, string Actor, string AmendmentId, IwpRecord? Record = null) : TicketEvent(On, Actor);
+/// <param name="HasBlockingFinding">Whether the plan as amended has a blocking compliance finding (it is then refused, like an IWP).</param>
+public sealed record IwpAmended(DateOnly On, string Actor, string AmendmentId, IwpRecord? Record = null, bool HasBlockingFinding = false) : TicketEvent(On, Actor)
+{
+    /// <summary>True when the event says so or the record it brings has a blocking finding.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsBlocked => HasBlockingFinding || (Record?.Findings.Any(f => f.Severity == FindingSeverity.Blocking) ?? false);
+}

@@ -45,7 +45,7 @@ public sealed class ContactApiTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             var timeline = await client.GetFromJsonAsync<JsonElement>("/api/v1/tickets/C-1/timeline");
             return timeline.GetProperty("events").EnumerateArray().Any(e =>
-                e.GetProperty("action").GetString() == "contact attempt recorded" && e.GetProperty("actor").GetString() == "key:first-run"
+                e.GetProperty("action").GetString() == "two-way contact recorded (phone)" && e.GetProperty("actor").GetString() == "key:first-run"
                 && e.GetProperty("outcome").GetString() == "done");
         });
         var notes = await client.GetFromJsonAsync<JsonElement[]>("/api/v1/tickets/C-1/case-notes");

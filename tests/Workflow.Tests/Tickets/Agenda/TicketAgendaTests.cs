@@ -184,7 +184,7 @@ public sealed class TicketAgendaTests
     }
 
     [Fact]
-    public void A_phase_change_in_the_middle_of_a_period_switches_to_quarterly_follow_up_and_the_180_day_rule()
+    public void A_phase_change_in_the_middle_of_a_period_switches_to_quarterly_follow_up_and_keeps_the_earlier_unassignment_date()
     {
         var state = Assigned("2026-01-15");
         state = Apply(state, new ContactAttemptRecorded(D("2026-02-01"), "staff", "n1", ContactMethod.Phone, false));
@@ -193,11 +193,29 @@ public sealed class TicketAgendaTests
 
         var deadlines = Agenda.OpenDeadlines(state);
         var followUp = Assert.Single(deadlines, d => d.RuleId == RuleIds.OspFollowUp);
-        var unassign = Assert.Single(deadlines, d => d.RuleId == RuleIds.OspUnassign);
+        var unassign = Assert.Single(deadlines, d => d.RuleId == RuleIds.IjaUnassign);
         Assert.Equal(D("2026-05-05"), followUp.DueOn);
         Assert.Equal(D("2026-02-01"), unassign.ClockStartedOn); // the initial attempt is kept
-        Assert.Equal(D("2026-07-31"), unassign.DueOn); // 2026-02-01 + 180 days
-        Assert.DoesNotContain(deadlines, d => d.RuleId is RuleIds.IjaFollowUp or RuleIds.IjaUnassign);
+        Assert.Equal(D("2026-04-02"), unassign.DueOn); // 60 days: earlier than 180 days (2026-07-31), so it stands
+        Assert.DoesNotContain(deadlines, d => d.RuleId is RuleIds.IjaFollowUp or RuleIds.OspUnassign);
+    }
+
+    [Theory]
+    [InlineData("2026-02-01", "2026-02-10", 1)]                           // one attempt
+    [InlineData("2026-01-20,2026-02-10", "2026-02-11", 2)]                // a month with two attempts
+    [InlineData("2026-01-20,2026-01-27,2026-02-03", "2026-02-04", 3)]     // three within one month
+    [InlineData("2026-01-20,2026-02-10,2026-03-05", "2026-03-06", 2)]     // three, never three within one month
+    public void The_facts_count_the_most_attempts_within_one_month_since_the_last_two_way_contact(string attempts, string today, int counted)
+    {
+        _ = today;
+        var state = Assigned("2026-01-15");
+        var n = 0;
+        foreach (var on in attempts.Split(','))
+            state = Apply(state, new ContactAttemptRecorded(D(on), "staff", $"n{++n}", ContactMethod.Phone, false));
+
+        var facts = Agenda.FactsOf(state);
+        Assert.NotNull(facts.ContactAttempts);
+        Assert.Equal((counted, 3, 1, counted >= 3), (facts.ContactAttempts.Logged, facts.ContactAttempts.Required, facts.ContactAttempts.PeriodMonths, facts.ContactAttempts.Enough));
     }
 
     [Fact]

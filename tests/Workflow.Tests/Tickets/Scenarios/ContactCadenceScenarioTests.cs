@@ -37,8 +37,15 @@ public sealed class ContactCadenceScenarioTests
 
         var unassign = scenario.Deadline("T-200", RuleIds.IjaUnassign);
         Assert.Equal((D(2026, 1, 20), D(2026, 3, 21), DeadlineState.Overdue), (unassign.ClockStartedOn, unassign.DueOn, unassign.State));
-        var unassignEmails = scenario.Emails("T-200").Where(e => e.Template == EmailTemplateId.UnassignmentRisk).Select(e => e.Day);
-        Assert.Equal([D(2026, 3, 7), D(2026, 3, 14), D(2026, 3, 20)], unassignEmails);
+        // The reminders before unassignment go to the staff member and the compliance contact.
+        foreach (var to in new[] { StaffEmail, ComplianceEmail })
+        {
+            var unassignEmails = scenario.Emails("T-200").Where(e => e.Template == EmailTemplateId.UnassignmentRisk && e.To == to).Select(e => e.Day);
+            Assert.Equal([D(2026, 3, 7), D(2026, 3, 14), D(2026, 3, 20)], unassignEmails);
+        }
+
+        var risk = scenario.Email.Sent.First(s => s.Message.TicketId == "T-200" && s.Message.TemplateId == EmailTemplateId.UnassignmentRisk).Message;
+        Assert.Contains("3 of the 3 contact attempts within one month", risk.Model.Details, StringComparison.Ordinal);
         Assert.Contains((D(2026, 3, 22), EmailTemplateId.DeadlineMissed, ComplianceEmail), scenario.Emails("T-200"));
 
         // Contact reminders say how many attempts were made against the three a period needs.
@@ -47,7 +54,8 @@ public sealed class ContactCadenceScenarioTests
         Assert.Contains("Contact attempts since the last two-way contact: 3; at least 3", reminder.Message.Model.Details, StringComparison.Ordinal);
 
         await scenario.RaiseAsync("T-200", new TicketUnassigned(D(2026, 3, 23), "staff", UnassignmentReason.LostContact));
-        Assert.Equal(DeadlineState.Met, scenario.Deadline("T-200", RuleIds.IjaUnassign).State);
+        var settled = scenario.Deadline("T-200", RuleIds.IjaUnassign);
+        Assert.Equal((DeadlineState.MetLate, D(2026, 3, 23), 2), (settled.State, settled.CompletedOn, settled.DaysLate));
         Assert.Equal(TicketStatus.Unassigned, scenario.Records.Tickets[(EnPid, "T-200")].Status);
     }
 
@@ -76,7 +84,7 @@ public sealed class ContactCadenceScenarioTests
         await scenario.RaiseAsync("T-203", new ContactAttemptRecorded(D(2026, 1, 20), "key:cms", "n1", ContactMethod.Phone, TwoWay: true, note));
 
         Assert.Equal(note, scenario.Records.CaseNotes[(EnPid, "T-203", "n1")]);
-        Assert.Contains(scenario.AuditOf("T-203"), a => a.Action == "contact attempt recorded" && a.Actor == "key:cms" && a.Outcome == "done");
+        Assert.Contains(scenario.AuditOf("T-203"), a => a.Action == "two-way contact recorded (phone)" && a.Actor == "key:cms" && a.Outcome == "done");
         Assert.Equal(DeadlineState.Met, scenario.Records.Deadlines.Values.Single(d => d.SubjectId == "T-203" && d.RuleId == RuleIds.IjaFollowUp && d.DueOn == D(2026, 2, 15)).State);
         Assert.Same(before, scenario.Records.Tickets[(EnPid, "T-203")]);
     }
@@ -104,12 +112,12 @@ public sealed class ContactCadenceScenarioTests
         await scenario.RaiseAsync("T-204", new ContactAttemptRecorded(D(2026, 1, 5), "key:cms", "n1", ContactMethod.Phone, TwoWay: false, note));
 
         Assert.Equal(note, scenario.Records.CaseNotes[(EnPid, "T-204", "n1")]);
-        Assert.Contains(scenario.AuditOf("T-204"), a => a.Action == "contact attempt recorded" && a.Outcome.StartsWith("refused:", StringComparison.Ordinal));
+        Assert.Contains(scenario.AuditOf("T-204"), a => a.Action == "contact attempt recorded (phone)" && a.Outcome.StartsWith("refused:", StringComparison.Ordinal));
         Assert.Equal(TicketStatus.Registered, scenario.Records.Tickets[(EnPid, "T-204")].Status);
     }
 
     [Fact]
-    public async Task A_month_without_two_way_contact_is_overdue_and_the_next_month_starts()
+    public async Task A_month_without_two_way_contact_is_missed_and_the_next_month_starts()
     {
         await using var scenario = await AssignedTicketAsync("T-202");
 
@@ -117,26 +125,89 @@ public sealed class ContactCadenceScenarioTests
 
         var periods = scenario.Records.Deadlines.Values.Where(d => d.RuleId == RuleIds.IjaFollowUp).OrderBy(d => d.DueOn).ToList();
         Assert.Equal(
-            [(D(2026, 2, 15), DeadlineState.Overdue), (D(2026, 3, 15), DeadlineState.Overdue), (D(2026, 4, 15), DeadlineState.Open)],
+            [(D(2026, 2, 15), DeadlineState.Missed), (D(2026, 3, 15), DeadlineState.Missed), (D(2026, 4, 15), DeadlineState.Open)],
             periods.Select(d => (d.DueOn, d.State)));
         Assert.Equal(
             [D(2026, 1, 26), D(2026, 2, 5), D(2026, 2, 12), D(2026, 2, 23), D(2026, 3, 5), D(2026, 3, 12)],
             scenario.Emails("T-202").Where(e => e.Template == EmailTemplateId.ContactAttemptDue).Select(e => e.Day));
     }
 
-    [Fact]
-    public async Task A_phase_change_mid_period_switches_to_quarterly_follow_up_and_the_180_day_rule_from_the_same_initial_attempt()
+    [Theory]
+    [InlineData(2026, 2, 5, "quarterly follow-up from the phase change")]
+    [InlineData(2026, 3, 20, "a phase change before the 60th day (2026-04-02)")]
+    public async Task A_phase_change_never_moves_an_open_unassignment_date_later(int y, int m, int d, string why)
     {
+        _ = why;
         await using var scenario = await AssignedTicketAsync("T-203");
         await scenario.RaiseAsync("T-203", new ContactAttemptRecorded(D(2026, 2, 1), "staff", "n1", ContactMethod.Phone, false));
 
-        await scenario.RaiseAsync("T-203", new PhaseChanged(D(2026, 2, 5), "staff"));
+        await scenario.RaiseAsync("T-203", new PhaseChanged(D(y, m, d), "staff"));
 
-        Assert.Equal(DeadlineState.Cancelled, scenario.Deadline("T-203", RuleIds.IjaUnassign).State);
-        var unassign = scenario.Deadline("T-203", RuleIds.OspUnassign);
-        Assert.Equal((D(2026, 2, 1), D(2026, 7, 31), DeadlineState.Open), (unassign.ClockStartedOn, unassign.DueOn, unassign.State));
-        Assert.Equal(D(2026, 5, 5), scenario.Deadline("T-203", RuleIds.OspFollowUp).DueOn);
+        // The initial attempt on 2026-02-01 made unassignment due 2026-04-02 (60 days); the 180-day rule would say
+        // 2026-07-31: the earlier date stands.
+        var unassign = scenario.Deadline("T-203", RuleIds.IjaUnassign);
+        Assert.Equal((D(2026, 2, 1), D(2026, 4, 2), DeadlineState.Open), (unassign.ClockStartedOn, unassign.DueOn, unassign.State));
+        Assert.DoesNotContain(scenario.Records.Deadlines.Values, r => r.SubjectId == "T-203" && r.RuleId == RuleIds.OspUnassign);
+        Assert.Equal(D(y, m, d).AddMonths(3), scenario.Deadline("T-203", RuleIds.OspFollowUp).DueOn);
         Assert.Equal(TicketStatus.OngoingSupport, scenario.Records.Tickets[(EnPid, "T-203")].Status);
+    }
+
+    [Fact]
+    public async Task After_two_way_contact_in_Ongoing_Support_a_new_run_of_attempts_has_the_180_day_rule()
+    {
+        await using var scenario = await AssignedTicketAsync("T-206");
+        await scenario.RaiseAsync("T-206", new PhaseChanged(D(2026, 2, 1), "staff"));
+        await scenario.RaiseAsync("T-206", new ContactAttemptRecorded(D(2026, 2, 10), "staff", "n1", ContactMethod.Phone, false));
+
+        var unassign = scenario.Deadline("T-206", RuleIds.OspUnassign);
+        Assert.Equal((D(2026, 2, 10), D(2026, 8, 9)), (unassign.ClockStartedOn, unassign.DueOn));
+    }
+
+    [Theory]
+    [InlineData(new[] { 20, 41 }, 2, "a month with two attempts (2026-01-20, 2026-02-10)")]
+    [InlineData(new[] { 20 }, 1, "one attempt")]
+    [InlineData(new[] { 20, 41, 64 }, 2, "three attempts, but never three within one month")]
+    public async Task Unassignment_for_lost_contact_with_fewer_than_three_attempts_in_a_month_is_refused_with_the_count(int[] daysOfJanuary, int counted, string why)
+    {
+        _ = why;
+        await using var scenario = await AssignedTicketAsync("T-207");
+        var n = 0;
+        foreach (var day in daysOfJanuary)
+            await scenario.RaiseAsync("T-207", new ContactAttemptRecorded(D(2026, 1, 1).AddDays(day - 1), "staff", $"n{++n}", ContactMethod.Phone, false));
+
+        await scenario.RaiseAsync("T-207", new TicketUnassigned(D(2026, 3, 19), "staff", UnassignmentReason.LostContact));
+
+        Assert.Equal(TicketStatus.InitialJobAcquisition, scenario.Records.Tickets[(EnPid, "T-207")].Status);
+        var refusal = Assert.Single(scenario.AuditOf("T-207"), a => a.Action == "ticket unassigned").Outcome;
+        Assert.StartsWith("refused:", refusal, StringComparison.Ordinal);
+        Assert.Contains($"at least 3 contact attempts within one month without two-way contact; {counted} ", refusal, StringComparison.Ordinal);
+        Assert.Contains("EN Guide for Working with Ticketholders", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reminders_before_unassignment_say_how_many_attempts_are_still_missing()
+    {
+        await using var scenario = await AssignedTicketAsync("T-208");
+        await scenario.RaiseAsync("T-208", new ContactAttemptRecorded(D(2026, 1, 20), "staff", "n1", ContactMethod.Phone, false));
+        await scenario.RunUntilAsync(D(2026, 3, 8));
+
+        var risk = Assert.Single(scenario.Email.Sent, s => s.Message.TicketId == "T-208" && s.Message.TemplateId == EmailTemplateId.UnassignmentRisk).Message;
+        Assert.Contains("1 of the 3 contact attempts within one month", risk.Model.Details, StringComparison.Ordinal);
+        Assert.Contains("Log at least 2 more", risk.Model.Details, StringComparison.Ordinal);
+        Assert.Contains(risk.To, a => a.Address == ComplianceEmail);
+        Assert.Contains(risk.To, a => a.Address == StaffEmail);
+    }
+
+    [Fact]
+    public async Task A_no_contact_request_needs_no_attempts_before_unassignment_for_lost_contact()
+    {
+        await using var scenario = await AssignedTicketAsync("T-209");
+        await scenario.RaiseAsync("T-209", new NoContactRequested(D(2026, 1, 22), "staff"));
+
+        await scenario.RaiseAsync("T-209", new TicketUnassigned(D(2026, 2, 1), "staff", UnassignmentReason.LostContact));
+
+        Assert.Equal(TicketStatus.Unassigned, scenario.Records.Tickets[(EnPid, "T-209")].Status);
+        Assert.Equal(DeadlineState.Met, scenario.Deadline("T-209", RuleIds.IjaUnassign).State);
     }
 
     [Fact]

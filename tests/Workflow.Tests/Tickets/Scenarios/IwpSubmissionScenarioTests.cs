@@ -96,8 +96,11 @@ public sealed class IwpSubmissionScenarioTests
         Assert.Equal(D(2027, 1, 4), scenario.Deadline("T-103", RuleIds.PmReview).DueOn);
         Assert.Contains((D(2027, 1, 5), EmailTemplateId.ReviewFollowUp, StaffEmail), scenario.Emails("T-103"));
 
+        // Decided on 2027-01-07, three days after the due date: met late, and the record keeps it.
         await scenario.RaiseAsync("T-103", new ReviewDecisionRecorded(D(2027, 1, 7), "staff", Compliant: true));
-        Assert.Equal(DeadlineState.Met, scenario.Deadline("T-103", RuleIds.PmReview).State);
+        var review = scenario.Deadline("T-103", RuleIds.PmReview);
+        Assert.Equal((DeadlineState.MetLate, D(2027, 1, 7), 3), (review.State, review.CompletedOn, review.DaysLate));
+        Assert.Contains(scenario.Records.DeadlineHistory, h => h.Record.RuleId == RuleIds.PmReview && h.Record.SubjectId == "T-103" && h.Record.State == DeadlineState.Overdue);
         Assert.Equal(TicketStatus.InitialJobAcquisition, scenario.Records.Tickets[(EnPid, "T-103")].Status);
         Assert.Equal(DeadlineState.Open, scenario.Deadline("T-103", RuleIds.IjaFollowUp).State);
     }
