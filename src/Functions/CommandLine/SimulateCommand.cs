@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.DurableTask.Client;
 using TicketFlow.Functions.Simulation;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Simulation;
@@ -44,8 +45,7 @@ internal static class SimulateCommand
 
             await using var simulation = await TicketSimulation.StartAsync(startDate);
             await simulation.RunAsync([SampleTicket.Create(startDate)], until);
-            var failed = await simulation.Host.Client.GetInstancesPageAsync(new TicketFlow.Durable.Client.OrchestrationQuery { Statuses = [TicketFlow.Durable.OrchestrationRuntimeStatus.Failed] }, cancellationToken);
-            if (failed.Values is [var fault, ..])
+            await foreach (var fault in simulation.Host.Client.GetAllInstancesAsync(new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed] }).WithCancellation(cancellationToken))
             {
                 services.Error.WriteLine($"ticketflow: the simulation stopped: workflow {fault.InstanceId} failed: {fault.FailureDetails?.ErrorMessage ?? "no detail"}");
                 return ExitCodes.InternalError;

@@ -1,4 +1,4 @@
-using TicketFlow.Durable;
+using Microsoft.DurableTask;
 using TicketFlow.Workflow.Rules;
 
 namespace TicketFlow.Workflow.Earnings;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using TicketFlow.Durable.Client;
+using Microsoft.DurableTask.Client;
 using TicketFlow.Functions.Api.Tickets;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Documents;
