@@ -39,6 +39,12 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
     {
         if (declared <= DrainLimitBytes)
         {
+            // Routing may already have set the endpoint's cap; the body dropped here is allowed to pass it.
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = null;
+            }
+
             var buffer = new byte[64 * 1024];
             while (await context.Request.Body.ReadAsync(buffer, context.RequestAborted) > 0)
             {
