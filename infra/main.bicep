@@ -60,6 +60,7 @@ param maximumInstanceCount int = 40
 param instanceMemoryMB int = 2048
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var functionAppName = 'func-${resourceToken}'
 var tags = { 'azd-env-name': environmentName }
 // The route prefix both hosts read from host.json; the API's base URL is built from the same file.
 var routePrefix = loadJsonContent('../host.json').extensions.http.routePrefix
@@ -142,6 +143,7 @@ module settings 'modules/settings.bicep' = {
     administratorKeyHash: administratorKeyHash
     entraIdTenantId: entraIdTenantId
     entraIdAudience: entraIdAudience
+    publicBaseUrl: 'https://${functionAppName}.azurewebsites.net'
     tuning: tuning
   }
 }
@@ -150,7 +152,7 @@ module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: resourceGroup
   params: {
-    appName: 'func-${resourceToken}'
+    appName: functionAppName
     planName: 'plan-${resourceToken}'
     location: location
     tags: tags

@@ -38,6 +38,12 @@ type TuningSettings = {
   Api__Security__RateWindow: string?
   @description('How long an API key or EN record is reused before it is read again (hh:mm:ss, at most 00:10:00).')
   Api__Security__RecordCacheDuration: string?
+  @description('Requests one client address may make in each rate window before it has a valid key.')
+  Api__Security__AnonymousRequestsPerWindow: int?
+  @description('How long an Idempotency-Key claim in progress holds before a retry may take it over (hh:mm:ss).')
+  Api__IdempotencyLease: string?
+  @description('How long this host checks a ticket\'s next event against the events it accepted before (hh:mm:ss).')
+  Api__AcceptedEventMemory: string?
   @description('Entra ID authority host.')
   Api__EntraId__Instance: string?
   @description('App role that makes a caller the operator.')
@@ -65,6 +71,8 @@ param employmentNetworkName string
 param administratorKeyHash string
 param entraIdTenantId string
 param entraIdAudience string
+@description('The app\'s public https address: Location and management links are built from it, never from a request\'s Host header.')
+param publicBaseUrl string
 param tuning TuningSettings
 
 var decided = {
@@ -80,6 +88,7 @@ var decided = {
   Email__SendGrid__ApiKey: sendGridApiKeyReference
   // The demo EN and its printed key belong to the embedded defaults only, never to a real account.
   FirstRun__Enabled: 'false'
+  Api__PublicBaseUrl: publicBaseUrl
 }
 
 var given = {

@@ -60,8 +60,7 @@ public sealed class EngineHost : IAsyncDisposable
             return new EngineHost(engine, host, null);
         }
 
-        var options = new DurableTaskTestHostOptions { ConfigureServices = services };
-        return new EngineHost(engine, null, await DurableTaskTestHost.StartAsync(tasks, options));
+        return new EngineHost(engine, null, await StartMicrosoftAsync(port => DurableTaskTestHost.StartAsync(tasks, new DurableTaskTestHostOptions { ConfigureServices = services, Port = port })));
     }
 
     /// <summary>
@@ -87,7 +86,33 @@ public sealed class EngineHost : IAsyncDisposable
         }
 
         // The host's own AddDurableTaskWorker call comes after ConfigureServices and joins the same (default) builder.
-        return new EngineHost(engine, null, await DurableTaskTestHost.StartAsync(_ => { }, new DurableTaskTestHostOptions { ConfigureServices = Configure }));
+        return new EngineHost(engine, null, await StartMicrosoftAsync(port => DurableTaskTestHost.StartAsync(_ => { }, new DurableTaskTestHostOptions { ConfigureServices = Configure, Port = port })));
+    }
+
+    /// <summary>
+    /// Starts Microsoft's host on a port the system says is free. Left to itself the host draws a random port from
+    /// 30000-40000 without looking, which collides with the other test hosts and Azurite running in parallel; a port
+    /// taken again between the look-up and the bind is tried once more with a new one.
+    /// </summary>
+    private static async Task<DurableTaskTestHost> StartMicrosoftAsync(Func<int, Task<DurableTaskTestHost>> start)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await start(FreeLoopbackPort());
+            }
+            catch (IOException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Waits (at most 30 s of real time) for the instance to finish, with inputs and outputs.</summary>
