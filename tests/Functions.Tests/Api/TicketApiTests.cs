@@ -223,4 +223,26 @@ public sealed class TicketApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await owner.DeleteAsync($"/api/v1/instances/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/v1/instances/{id}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_stopped_ticket_workflow_is_restarted_by_its_operator_and_takes_events_again()
+    {
+        using var owner = _host.Client(_host.FirstEnKey);
+        using var other = _host.Client(_host.SecondEnKey);
+        using var started = await owner.PostAsync("/api/v1/tickets", Json("""{"ticketNumber":"T-610","ticketholder":{"id":"th-610","name":"R"}}"""));
+        const string id = "ticket:P00001:T-610";
+        await PollAsync(() => owner.GetFromJsonAsync<JsonElement>($"/api/v1/instances/{id}"), s => s.GetProperty("runtimeStatus").GetString() == "Running");
+
+        Assert.Equal(HttpStatusCode.Conflict, (await owner.PostAsync($"/api/v1/instances/{id}/restart", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await owner.PostAsync($"/api/v1/instances/{id}/terminate?reason=test", null)).StatusCode);
+        await PollAsync(() => owner.GetFromJsonAsync<JsonElement>($"/api/v1/instances/{id}"), s => s.GetProperty("runtimeStatus").GetString() == "Terminated");
+        using (var stopped = await owner.PostAsync("/api/v1/tickets/T-610/iwps", Json(SampleIwp(Recently))))
+            Assert.Equal(HttpStatusCode.Conflict, stopped.StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/v1/instances/{id}/restart", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await owner.PostAsync($"/api/v1/instances/{id}/restart", null)).StatusCode);
+        await PollAsync(() => owner.GetFromJsonAsync<JsonElement>($"/api/v1/instances/{id}"), s => s.GetProperty("runtimeStatus").GetString() == "Running");
+        using var iwp = await owner.PostAsync("/api/v1/tickets/T-610/iwps", Json(SampleIwp(Recently)));
+        Assert.Equal(HttpStatusCode.Accepted, iwp.StatusCode);
+    }
 }

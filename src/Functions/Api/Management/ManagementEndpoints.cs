@@ -23,6 +23,7 @@ internal static class ManagementEndpoints
             ControlAsync(instanceId, http, client, c => c.SuspendInstanceAsync(instanceId, reason, ct), ct)).WithSummary("Suspend an instance (events are kept until it resumes).");
         instances.MapPost($"/{InstanceId}/resume", (string instanceId, string? reason, HttpContext http, DurableTaskClient client, CancellationToken ct) =>
             ControlAsync(instanceId, http, client, c => c.ResumeInstanceAsync(instanceId, reason, ct), ct)).WithSummary("Resume a suspended instance.");
+        instances.MapPost($"/{InstanceId}/restart", RestartAsync).WithSummary("Restart a failed, terminated or completed instance under its own id, with its original input.");
         instances.MapDelete($"/{InstanceId}", PurgeAsync).WithSummary("Purge a completed, failed or terminated instance's history.");
         return api;
     }
@@ -130,6 +131,27 @@ internal static class ManagementEndpoints
 
         await action(client);
         return TypedResults.Accepted(http.RequestServices.GetRequiredService<ApiLinks>().To($"instances/{Uri.EscapeDataString(instanceId)}"));
+    }
+
+    /// <summary>
+    /// Durable's restart, for an operator whose workflow stopped (a fault that outlasted its retries, or a terminate):
+    /// the instance starts again under the same id with its original input, and the records it already wrote stay.
+    /// A running instance is not restarted: that would drop the events it holds.
+    /// </summary>
+    private static async Task<IResult> RestartAsync(string instanceId, HttpContext http, DurableTaskClient client, ApiLinks links, CancellationToken ct)
+    {
+        if (await OwnedAsync(instanceId, http, client, ct) is not { } metadata)
+        {
+            return NotFound(instanceId);
+        }
+
+        if (metadata.RuntimeStatus is not (OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
+        {
+            return TypedResults.Problem($"{instanceId} is {metadata.RuntimeStatus}; only a completed, failed or terminated instance is restarted.", statusCode: 409, title: "Instance still active");
+        }
+
+        await client.RestartAsync(instanceId, restartWithNewInstanceId: false, ct);
+        return TypedResults.Accepted(links.To($"instances/{Uri.EscapeDataString(instanceId)}"));
     }
 
     private static async Task<IResult> PurgeAsync(string instanceId, HttpContext http, DurableTaskClient client, CancellationToken ct)

@@ -35,14 +35,16 @@ internal sealed class TicketEventGate(DurableTaskClient client, IOptions<ApiOpti
             var now = time.GetUtcNow();
             ledger.Accepted.RemoveAll(e => now - e.At > options.Value.AcceptedEventMemory);
 
-            // What the workflow has published is applied: everything up to the last event that leaves those facts.
-            var applied = ledger.Accepted.FindLastIndex(e => e.After == published);
+            // What the workflow has published is applied: everything up to the last event that leaves those facts. The
+            // contact-attempt count is the workflow's own (counted with the rulebook's cadence), not projected here, so
+            // it takes no part in the match and the published count is the one checked.
+            var applied = ledger.Accepted.FindLastIndex(e => SameState(e.After, published));
             if (applied >= 0)
             {
                 ledger.Accepted.RemoveRange(0, applied + 1);
             }
 
-            var facts = ledger.Accepted.Count > 0 ? ledger.Accepted[^1].After : published;
+            var facts = ledger.Accepted.Count > 0 ? ledger.Accepted[^1].After with { ContactAttempts = published.ContactAttempts } : published;
             var decision = TicketTransitions.Check(facts, ticketEvent);
             if (!decision.Allowed)
             {
@@ -69,6 +71,8 @@ internal sealed class TicketEventGate(DurableTaskClient client, IOptions<ApiOpti
         var after = next == facts.Status ? facts : facts with { Status = next, StatusSince = ticketEvent.On };
         return ticketEvent is IwpSigned signed ? after with { IwpHasBlockingFinding = signed.HasBlockingFinding } : after;
     }
+
+    private static bool SameState(TicketFacts a, TicketFacts b) => a with { ContactAttempts = null } == b with { ContactAttempts = null };
 
     private sealed record Accepted(TicketFacts After, DateTimeOffset At);
 
