@@ -11,7 +11,7 @@ namespace TicketFlow.Functions.Api.Admin;
 /// </summary>
 internal static class AdminEndpoints
 {
-    private const string Pid = "regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)";
+    private const string Pid = ApiRoutes.Id;
 
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
     {

@@ -26,8 +26,8 @@ internal static class DisputeEndpoints
                 new MultipartPart("request", "The dispute request as JSON (disputeId, stateVrAgency, requestedBy, notCoveredByAgreementOrStateProcedures, issues, enPosition, stateVrAgencyPosition, requestReceivedOn).", false, true),
                 new MultipartPart("agreement", "The copy of the EN / State VR agreement, a PDF (20 CFR 411.435(c)(1)(i)).", true, true)])).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxAgreementBytes + 64 * 1024))
             .WithSummary("Open a dispute request (multipart: a 'request' JSON field and the 'agreement' copy as a PDF); starts its deadlines.");
-        disputes.MapGet("/{disputeId:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}", GetAsync).WithSummary("A dispute and its deadlines.");
-        disputes.MapPost("/{disputeId:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/events", RecordEventAsync)
+        disputes.MapGet("/{disputeId:" + ApiRoutes.Id + "}", GetAsync).WithSummary("A dispute and its deadlines.");
+        disputes.MapPost("/{disputeId:" + ApiRoutes.Id + "}/events", RecordEventAsync)
             .WithSummary("Record the PM's recommendation (RecommendationReceived), a decision request (DecisionRequested) or a resolution (DisputeResolved).");
         return api;
     }

@@ -22,7 +22,7 @@ internal static class EarningsEndpoints
 
     public static RouteGroupBuilder MapEarningsEndpoints(this RouteGroupBuilder api)
     {
-        var earnings = api.MapGroup("/tickets/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/earnings").WithTags("Earnings");
+        var earnings = api.MapGroup("/tickets/{ticketNumber:" + ApiRoutes.Id + "}/earnings").WithTags("Earnings");
         earnings.MapPost("/", RecordAsync).WithSummary("Record a month's gross earnings (pay stub, employer report or the ticketholder's statement, with the document when there is one): 201 with the record. Recording a month again corrects it.");
         earnings.MapGet("/", ListAsync).WithSummary("The ticket's recorded monthly earnings, oldest month first.");
         earnings.MapGet("/{month:regex(^[0-9]{{4}}-[0-9]{{2}}$)}", GetAsync).WithSummary("One month's recorded earnings.");

@@ -16,8 +16,8 @@ namespace TicketFlow.Functions.Api.Iwps;
 /// </summary>
 internal static class IwpEndpoints
 {
-    private const string Ticket = "{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}";
-    private const string Iwp = "{iwpId:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}";
+    private const string Ticket = "{ticketNumber:" + ApiRoutes.Id + "}";
+    private const string Iwp = "{iwpId:" + ApiRoutes.Id + "}";
 
     public static RouteGroupBuilder MapIwpEndpoints(this RouteGroupBuilder api)
     {

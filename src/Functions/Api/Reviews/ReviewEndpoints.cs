@@ -14,7 +14,7 @@ namespace TicketFlow.Functions.Api.Reviews;
 /// <summary>Services and Supports reviews: open a request, download each ticketholder's package, mark the response sent.</summary>
 internal static class ReviewEndpoints
 {
-    private const string Id = "regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)";
+    private const string Id = ApiRoutes.Id;
 
     /// <summary>The most tickets one review request may sample.</summary>
     private const int MaxSampledTickets = 500;

@@ -29,14 +29,14 @@ internal static class TicketEndpoints
         // never a storage key the service would refuse.
         var tickets = api.MapGroup("/tickets").WithTags("Tickets");
         tickets.MapPost("/", RegisterAsync).WithSummary("Register a ticketholder and ticket; starts the ticket's workflow (202, Location: its status, with Durable Functions' management URIs).");
-        tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}", GetAsync).WithSummary("A ticket with its open deadlines.");
-        tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/events", RecordEventAsync).WithSummary("Record a ticket event (submission, TPM receipt, review decision, portal assignment, phase change, work start, no-contact request, check-in email, unassignment, disposal confirmation).");
-        tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/contacts", RecordContactAsync).WithSummary("Record a contact attempt or a two-way contact: 202 with the case note, which the ticket's workflow writes within moments (Location).");
-        tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/service-notes", RecordServiceNoteAsync).WithSummary("Record a service note (supports provided, not a contact): 201 with the case note; it starts or stops no clock.");
-        tickets.MapPost("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/no-contact-requests", RecordNoContactRequestAsync).WithSummary("Record the ticketholder's request not to be contacted: 202 with its case note; the unassignment clock runs from it.");
-        tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/case-notes/{noteId:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}", CaseNoteAsync).WithSummary("One case note.");
-        tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/case-notes", CaseNotesAsync).WithSummary("The ticket's case notes, optionally in a date window.");
-        tickets.MapGet("/{ticketNumber:regex(^[A-Za-z0-9][A-Za-z0-9._-]{{0,63}}$)}/timeline", TimelineAsync).WithSummary("What happened to the ticket and its deadlines, in order.");
+        tickets.MapGet("/{ticketNumber:" + ApiRoutes.Id + "}", GetAsync).WithSummary("A ticket with its open deadlines.");
+        tickets.MapPost("/{ticketNumber:" + ApiRoutes.Id + "}/events", RecordEventAsync).WithSummary("Record a ticket event (submission, TPM receipt, review decision, portal assignment, phase change, work start, no-contact request, check-in email, unassignment, disposal confirmation).");
+        tickets.MapPost("/{ticketNumber:" + ApiRoutes.Id + "}/contacts", RecordContactAsync).WithSummary("Record a contact attempt or a two-way contact: 202 with the case note, which the ticket's workflow writes within moments (Location).");
+        tickets.MapPost("/{ticketNumber:" + ApiRoutes.Id + "}/service-notes", RecordServiceNoteAsync).WithSummary("Record a service note (supports provided, not a contact): 201 with the case note; it starts or stops no clock.");
+        tickets.MapPost("/{ticketNumber:" + ApiRoutes.Id + "}/no-contact-requests", RecordNoContactRequestAsync).WithSummary("Record the ticketholder's request not to be contacted: 202 with its case note; the unassignment clock runs from it.");
+        tickets.MapGet("/{ticketNumber:" + ApiRoutes.Id + "}/case-notes/{noteId:" + ApiRoutes.Id + "}", CaseNoteAsync).WithSummary("One case note.");
+        tickets.MapGet("/{ticketNumber:" + ApiRoutes.Id + "}/case-notes", CaseNotesAsync).WithSummary("The ticket's case notes, optionally in a date window.");
+        tickets.MapGet("/{ticketNumber:" + ApiRoutes.Id + "}/timeline", TimelineAsync).WithSummary("What happened to the ticket and its deadlines, in order.");
         return api;
     }
 
