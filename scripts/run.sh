@@ -7,4 +7,4 @@ if [ ! -x node_modules/.bin/azurite ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-exec dotnet run --project src/Functions -c Release -- "${@:-serve}"
+exec dotnet run --project src/Server -c Release -- "${@:-serve}"

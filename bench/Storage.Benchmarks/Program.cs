@@ -9,9 +9,9 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using TicketFlow.Functions.Storage;
-using TicketFlow.Functions.Storage.Documents;
-using TicketFlow.Functions.Storage.Tables;
+using TicketFlow.Infrastructure.Storage;
+using TicketFlow.Infrastructure.Storage.Documents;
+using TicketFlow.Infrastructure.Storage.Tables;
 using TicketFlow.Workflow.Documents;
 
 var singles = 2_000;

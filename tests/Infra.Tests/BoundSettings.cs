@@ -4,7 +4,7 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TicketFlow.Functions.Hosting;
+using TicketFlow.Server.Hosting;
 
 namespace TicketFlow.Infra.Tests;
 

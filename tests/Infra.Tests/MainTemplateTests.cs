@@ -38,7 +38,7 @@ public sealed class MainTemplateTests(CompiledTemplate compiled)
     [Fact]
     public void The_function_app_runs_the_dotnet_version_the_app_is_built_for()
     {
-        var framework = typeof(TicketFlow.Functions.Hosting.TicketFlowHost).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
+        var framework = typeof(TicketFlow.Server.Hosting.TicketFlowHost).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
         var built = new FrameworkName(framework).Version.ToString(2);
         var runtimes = Descendants(Template())
             .OfType<JsonObject>()

@@ -14,7 +14,7 @@ namespace TicketFlow.Workflow.Simulation;
 
 /// <summary>
 /// Every record repository in memory: the sandbox of <c>ticketflow simulate</c> and of the workflow scenario tests
-/// (production uses the Table Storage implementations in TicketFlow.Functions). Keys mirror the stores' identities.
+/// (production uses the Table Storage implementations in TicketFlow.Infrastructure). Keys mirror the stores' identities.
 /// Each collection is public so a simulation can show, and a test can inspect, exactly what was written.
 /// </summary>
 #pragma warning disable CS1591 // The members implement documented interfaces; the collections are named after them.

@@ -4,7 +4,7 @@ using Microsoft.DurableTask.Client;
 using TicketFlow.Workflow.Calendar;
 using TicketFlow.Workflow.Deadlines;
 using TicketFlow.Workflow.Rules;
-using TicketFlow.Functions.Simulation;
+using TicketFlow.Server.Simulation;
 using TicketFlow.Workflow.Simulation;
 using TicketFlow.Workflow.Tickets;
 using TicketFlow.Workflow.Tickets.Events;

@@ -16,7 +16,7 @@ using TicketFlow.Workflow.Reminders;
 using TicketFlow.Workflow.ServicesAndSupportsReviews;
 using TicketFlow.Workflow.Ticketholders;
 using TicketFlow.Workflow.Tickets;
-using TicketFlow.Functions.Simulation;
+using TicketFlow.Server.Simulation;
 using TicketFlow.Workflow.Simulation;
 using TicketFlow.Workflow.Tickets.Events;
 

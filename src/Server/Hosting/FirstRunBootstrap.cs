@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+using TicketFlow.Api.Security;
+using TicketFlow.Workflow.EmploymentNetworks;
+using TicketFlow.Infrastructure.Storage.Records;
+
+namespace TicketFlow.Server.Hosting;
+
+/// <summary>
+/// On the first start (no EN with the configured PID yet), creates a demo EN with a staff member and an API key, and
+/// prints the key once: the only time it exists outside its hash. Also writes it to the data folder's
+/// <c>first-api-key.txt</c> so the README's walk-through can read it.
+/// </summary>
+internal sealed class FirstRunBootstrap(
+    IOptions<FirstRunOptions> options,
+    IEmploymentNetworkRepository networks,
+    IApiKeyStore keys,
+    TimeProvider time,
+    DataFolder dataFolder,
+    ILogger<FirstRunBootstrap> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled || await networks.FindAsync(settings.EnPid, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        await networks.AddAsync(
+            new EmploymentNetwork(settings.EnPid, settings.EnName, "Full-time employment services and supports", "America/New_York",
+                new Contact("Compliance Contact", "compliance@en.example"), RetentionPolicy.ConfirmBeforeDisposal, AssignsInTicketPortal: false),
+            cancellationToken);
+        await networks.UpsertStaffAsync(new StaffMember(settings.EnPid, "s1", "Casey Diaz", "casey.diaz@en.example"), cancellationToken);
+        var key = ApiKey.Create();
+        await keys.AddAsync(new ApiKeyRecord(key.KeyId, settings.EnPid, "first-run", key.Hash(), time.GetUtcNow(), null), cancellationToken);
+        var file = Path.Combine(dataFolder.Path, "first-api-key.txt");
+        await File.WriteAllTextAsync(file, key.Value + Environment.NewLine, cancellationToken);
+        HostingLogs.FirstRunBootstrapped(logger, settings.EnPid, key.KeyId);
+        await Console.Out.WriteLineAsync($"TicketFlow: created EN {settings.EnPid} with API key {key.Value} (also in {file}); send it as the X-Api-Key header.");
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

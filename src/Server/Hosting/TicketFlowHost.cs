@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using TicketFlow.Durable.Sqlite;
+using TicketFlow.Api;
+using TicketFlow.Api.Idempotency;
+using TicketFlow.Api.Security;
+using TicketFlow.Infrastructure.Email;
+using TicketFlow.Infrastructure.Storage;
+using TicketFlow.Infrastructure.Storage.Records;
+using TicketFlow.Workflow;
+using TicketFlow.Api.Webhooks;
+
+namespace TicketFlow.Server.Hosting;
+
+/// <summary>
+/// Builds TicketFlow's web host: the HTTP triggers (ASP.NET Core endpoints) and the durable worker in one process, on
+/// embedded defaults (Azurite started for storage when no account is configured, the SQLite durable store and the
+/// email outbox under the data folder) or on the configured Azure Storage account and SendGrid.
+/// </summary>
+public static class TicketFlowHost
+{
+    /// <summary>Builds the application.</summary>
+    /// <param name="args">Command-line arguments (ASP.NET Core's: --urls, --environment, configuration overrides).</param>
+    /// <param name="configure">Lets tests replace services before the host is built.</param>
+    /// <returns>The application, not started.</returns>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        var host = HostSettings.Read(Path.Combine(builder.Environment.ContentRootPath, "host.json"));
+        var dataFolder = new DataFolder(Path.GetFullPath(builder.Configuration["Data:Folder"] ?? ".data"));
+        Directory.CreateDirectory(dataFolder.Path);
+        // Expected 404s (a look-up of a record that does not exist yet) are logged by the Azure SDK (categories Azure.*,
+        // forwarded by Microsoft.Extensions.Azure) as error responses; they are not errors to an operator. Real failures
+        // still surface as exceptions. Configuration can override.
+        builder.Logging.AddFilter("Azure", LogLevel.Error);
+        // ASP.NET Core writes about six Information lines for every request (request starting/finished, endpoint
+        // executing/executed, status code, result type): noise at hundreds of requests a second. Its warnings and
+        // errors stay; Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=Information (a more specific category
+        // than this rule) brings the request lines back.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.Services.AddSingleton(host);
+        builder.Services.AddSingleton(dataFolder);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        // Storage first: with no account configured it adds the hosted service that starts Azurite before the others,
+        // owned by this host (it dies with it, and its data folder is this host's alone).
+        builder.Services.AddSingleton<AzuriteProcessOwner>();
+        builder.Services.AddStorageServices(builder.Configuration);
+        builder.Services.AddRecordServices(builder.Configuration);
+        builder.Services.AddEmailServices(builder.Configuration);
+        builder.Services.AddWorkflowServices(builder.Configuration);
+        var durableStore = Path.Combine(dataFolder.Path, $"{host.HubName}.durable.db");
+        builder.Services.AddSingleton(WorkflowDataConverter.Instance);
+        builder.Services.AddDurableTaskWorker(b => b
+            .AddTicketFlowWorkflows()
+            .Configure(o =>
+            {
+                o.Concurrency.MaximumConcurrentActivityWorkItems = host.MaxConcurrentActivities;
+                o.Concurrency.MaximumConcurrentOrchestrationWorkItems = host.MaxConcurrentOrchestrations;
+            })
+            .UseSqlite(o =>
+            {
+                o.DatabasePath = durableStore;
+
+                // How soon a restarted host takes over work a crashed one had leased (Durable:LeaseDuration).
+                o.LeaseDuration = builder.Configuration.GetValue("Durable:LeaseDuration", o.LeaseDuration);
+            }));
+        builder.Services.AddDurableTaskClient(b => b.UseSqlite());
+        builder.Services.AddApiServices(builder.Configuration);
+        builder.Services.AddOptions<FirstRunOptions>().Bind(builder.Configuration.GetSection(FirstRunOptions.SectionName));
+        builder.Services.AddHostedService<FirstRunBootstrap>();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        HostingLogs.DataFolder(app.Logger, dataFolder.Path, durableStore);
+        app.UseTicketFlowApi();
+        app.MapTicketFlowApi(host.RoutePrefix);
+        app.MapSendGridEventWebhook("/webhooks/sendgrid/events");
+        return app;
+    }
+}

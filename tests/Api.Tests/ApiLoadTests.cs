@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TicketFlow.Testing.Fixtures;
+using Xunit.Abstractions;
+using static TicketFlow.Testing.Hosts.ApiScenario;
+using TicketFlow.Testing.Hosts;
+
+namespace TicketFlow.Api.Tests;
+
+/// <summary>
+/// Bounded load runs on loopback against the real host on Azurite: requests are started on schedule at a steady
+/// offered rate for a few seconds (open loop: a slow answer does not slow the sender), then requests per second and
+/// p50/p99 latency are printed. Every request must succeed, and the records each one promised must all be written.
+/// TICKETFLOW_LOAD_CONTACT_RATE and TICKETFLOW_LOAD_IWP_RATE change the offered rates (requests per second).
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ApiLoadTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private const int WarmUpRequests = 10;
+    private static readonly TimeSpan RunFor = TimeSpan.FromSeconds(5);
+    private static readonly DateOnly Recently = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+
+    [Fact]
+    public async Task Contact_logging_holds_a_steady_rate_and_every_case_note_is_written()
+    {
+        const int tickets = 20;
+        var rate = Rate("TICKETFLOW_LOAD_CONTACT_RATE", 500);
+        await using var host = await ApiHost.StartAsync(azurite, "--Api:Security:RequestsPerWindow=1000000");
+        using var client = host.Client(host.FirstEnKey);
+        for (var t = 0; t < tickets; t++)
+        {
+            await AssignAsync(client, $"L-{t}", Recently);
+        }
+
+        var body = $$"""{"on":"{{Recently:yyyy-MM-dd}}","method":"Phone","staffId":"s1","twoWay":true,"notes":"Weekly check-in: job search going well."}""";
+        var run = await RunAsync(rate, async i =>
+        {
+            using var response = await client.PostAsync($"/api/v1/tickets/L-{Math.Abs(i) % tickets}/contacts", Json(body));
+            return response.StatusCode == HttpStatusCode.Accepted;
+        });
+        Report("contact logging", rate, run);
+
+        // The answer promised each case note: all of them must be written, and how long that took is reported too.
+        var drain = Stopwatch.StartNew();
+        await UntilAsync(async () =>
+        {
+            var written = 0;
+            for (var t = 0; t < tickets; t++)
+            {
+                written += (await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/tickets/L-{t}/case-notes"))!.Length;
+            }
+
+            return written == run.Sent + WarmUpRequests;
+        }, TimeSpan.FromMinutes(3));
+        output.WriteLine($"all {run.Sent + WarmUpRequests} case notes (with the warm-up's) written {drain.Elapsed.TotalSeconds:F1} s after the last answer");
+        Assert.Equal(0, run.Failed);
+    }
+
+    [Fact]
+    public async Task Iwp_submission_holds_a_steady_rate()
+    {
+        var rate = Rate("TICKETFLOW_LOAD_IWP_RATE", 40);
+        var tickets = (int)(rate * RunFor.TotalSeconds) + rate + WarmUpRequests;
+        await using var host = await ApiHost.StartAsync(azurite, "--Api:Security:RequestsPerWindow=1000000");
+        using var client = host.Client(host.FirstEnKey);
+        for (var t = 0; t < tickets; t++)
+        {
+            using var registered = await client.PostAsync("/api/v1/tickets", Json($$$"""{"ticketNumber":"W-{{{t}}}","ticketholder":{"id":"th-w{{{t}}}","name":"Jordan"}}"""));
+            Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
+        }
+
+        var iwp = SampleIwp(Recently);
+        var run = await RunAsync(rate, async i =>
+        {
+            using var response = await client.PostAsync($"/api/v1/tickets/W-{(i < 0 ? tickets + i : i)}/iwps", Json(iwp));
+            return response.StatusCode == HttpStatusCode.Accepted;
+        });
+        Report("IWP submission", rate, run);
+        Assert.Equal(0, run.Failed);
+    }
+
+    private static int Rate(string variable, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.None, CultureInfo.InvariantCulture, out var rate) && rate > 0 ? rate : fallback;
+
+    private static async Task<LoadRun> RunAsync(int perSecond, Func<int, Task<bool>> send)
+    {
+        // A few unmeasured requests first, so the figures are the steady state and not the JIT compiling the path.
+        for (var i = 0; i < WarmUpRequests; i++)
+        {
+            Assert.True(await send(-1 - i), "a warm-up request failed");
+        }
+
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var failed = 0;
+        var sent = 0;
+        var inFlight = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < RunFor)
+        {
+            for (var due = (int)(clock.Elapsed.TotalSeconds * perSecond); sent < due; sent++)
+            {
+                var i = sent;
+                inFlight.Add(Task.Run(async () =>
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    var ok = await send(i);
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    if (!ok)
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                }));
+            }
+
+            await Task.Delay(2);
+        }
+
+        await Task.WhenAll(inFlight);
+        return new LoadRun(sent, failed, clock.Elapsed, [.. latencies.Order()]);
+    }
+
+    private void Report(string what, int offered, LoadRun run)
+    {
+        double Percentile(double p) => run.Latencies[Math.Min(run.Latencies.Length - 1, (int)Math.Ceiling(p * run.Latencies.Length) - 1)];
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what}: {run.Sent} requests in {run.Elapsed.TotalSeconds:F1} s = {run.Sent / run.Elapsed.TotalSeconds:F0} requests/s (offered {offered}/s); " +
+            $"p50 {Percentile(0.50):F1} ms, p99 {Percentile(0.99):F1} ms, max {run.Latencies[^1]:F1} ms; {run.Failed} failed"));
+        Assert.Equal(run.Sent, run.Latencies.Length);
+    }
+
+    private sealed record LoadRun(int Sent, int Failed, TimeSpan Elapsed, double[] Latencies);
+}

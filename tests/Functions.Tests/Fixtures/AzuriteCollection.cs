@@ -1,8 +1,0 @@
-namespace TicketFlow.Functions.Tests.Fixtures;
-
-/// <summary>Tests that need Azurite join this collection: <c>[Collection(AzuriteCollection.Name)]</c>.</summary>
-[CollectionDefinition(Name)]
-public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
-{
-    public const string Name = "Azurite";
-}

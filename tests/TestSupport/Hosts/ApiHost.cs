@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using TicketFlow.Api.Security;
+using TicketFlow.Server.Hosting;
+using TicketFlow.Testing.Fixtures;
+using TicketFlow.Workflow.EmploymentNetworks;
+using TicketFlow.Infrastructure.Storage.Records;
+
+namespace TicketFlow.Testing.Hosts;
+
+/// <summary>
+/// The real TicketFlow host on Kestrel (a free loopback port) against the shared Azurite, with its own tables,
+/// container and data folder; the first-run EN (P00001) and a second EN (P00002) each with an API key.
+/// </summary>
+public sealed class ApiHost : IAsyncDisposable
+{
+    private readonly string _dataFolder;
+
+    private ApiHost(WebApplication app, Uri baseAddress, string firstKey, string secondKey, string dataFolder)
+    {
+        _dataFolder = dataFolder;
+        App = app;
+        BaseAddress = baseAddress;
+        FirstEnKey = firstKey;
+        SecondEnKey = secondKey;
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseAddress { get; }
+
+    public string FirstEnKey { get; }
+
+    public string SecondEnKey { get; }
+
+    public HttpClient Client(string? apiKey)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, apiKey);
+        }
+
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    public static Task<ApiHost> StartAsync(AzuriteFixture azurite, params string[] settings) => StartAsync(azurite, configure: null, settings);
+
+    /// <summary>Starts the host, letting <paramref name="configure"/> replace services first (a failing store, for example).</summary>
+    public static async Task<ApiHost> StartAsync(AzuriteFixture azurite, Action<WebApplicationBuilder>? configure, params string[] settings)
+    {
+        var dataFolder = Path.Combine(Path.GetTempPath(), AzuriteFixture.UniqueName("tfapi"));
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0",
+            $"--Data:Folder={dataFolder}",
+            $"--Storage:ConnectionString={azurite.ConnectionString}",
+            $"--Storage:Records:TablePrefix={AzuriteFixture.UniqueName("api")}",
+            $"--Storage:DocumentsContainerName={AzuriteFixture.UniqueName("docs")}",
+            $"--Email:OutboxFolder={Path.Combine(dataFolder, "outbox")}",
+            "--Logging:LogLevel:Default=Warning",
+            .. settings,
+        ];
+        var app = TicketFlowHost.Build(args, configure);
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var firstKey = (await File.ReadAllTextAsync(Path.Combine(dataFolder, "first-api-key.txt"))).Trim();
+
+        var networks = app.Services.GetRequiredService<IEmploymentNetworkRepository>();
+        await networks.AddAsync(new EmploymentNetwork("P00002", "Other EN", "Full-time", "America/Chicago",
+            new Contact("Other", "other@en2.example"), RetentionPolicy.ConfirmBeforeDisposal, false), CancellationToken.None);
+        var second = ApiKey.Create();
+        await app.Services.GetRequiredService<IApiKeyStore>().AddAsync(
+            new ApiKeyRecord(second.KeyId, "P00002", "other", second.Hash(), DateTimeOffset.UtcNow, null), CancellationToken.None);
+        return new ApiHost(app, address, firstKey, second.Value, dataFolder);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        if (Directory.Exists(_dataFolder))
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+    }
+}
