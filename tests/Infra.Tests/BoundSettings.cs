@@ -36,7 +36,7 @@ internal static class BoundSettings
             var optionsTypes = services!
                 .Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IConfigureOptions<>))
                 .Select(d => d.ServiceType.GetGenericArguments()[0])
-                .Where(t => t.Assembly.GetName().Name!.StartsWith("TicketFlow.", StringComparison.Ordinal))
+                .Where(t => t.Assembly.GetName().Name!.StartsWith("TicketFlow", StringComparison.OrdinalIgnoreCase))
                 .Distinct()
                 .ToList();
             var settings = new HashSet<string>(StringComparer.Ordinal);

@@ -43,19 +43,14 @@ public static class TicketFlowHost
         // than this rule) brings the request lines back.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
-        builder.Services.AddSingleton(host);
         builder.Services.AddSingleton(dataFolder);
         builder.Services.AddSingleton(TimeProvider.System);
 
-        // Storage first: with no account configured it adds the hosted service that starts Azurite before the others,
-        // owned by this host (it dies with it, and its data folder is this host's alone).
+        // This host owns the Azurite it starts when no account is configured: it dies with it, and its data folder is
+        // this host's alone.
         builder.Services.AddSingleton<AzuriteProcessOwner>();
-        builder.Services.AddStorageServices(builder.Configuration);
-        builder.Services.AddRecordServices(builder.Configuration);
-        builder.Services.AddEmailServices(builder.Configuration);
-        builder.Services.AddWorkflowServices(builder.Configuration);
+        builder.Services.AddTicketFlowServices(builder.Configuration, host);
         var durableStore = Path.Combine(dataFolder.Path, $"{host.HubName}.durable.db");
-        builder.Services.AddSingleton(WorkflowDataConverter.Instance);
         builder.Services.AddDurableTaskWorker(b => b
             .AddTicketFlowWorkflows()
             .Configure(o =>
@@ -71,7 +66,6 @@ public static class TicketFlowHost
                 o.LeaseDuration = builder.Configuration.GetValue("Durable:LeaseDuration", o.LeaseDuration);
             }));
         builder.Services.AddDurableTaskClient(b => b.UseSqlite());
-        builder.Services.AddApiServices(builder.Configuration);
         builder.Services.AddOptions<FirstRunOptions>().Bind(builder.Configuration.GetSection(FirstRunOptions.SectionName));
         builder.Services.AddHostedService<FirstRunBootstrap>();
         configure?.Invoke(builder);
