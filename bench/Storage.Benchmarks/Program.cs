@@ -5,8 +5,10 @@
 // On the official SDKs (Azure.Data.Tables, Azure.Storage.Blobs), with the clients the host gets: AddStorageServices
 // builds them (its client options, Microsoft.Extensions.Azure's log forwarding, the host's "Azure" log filter).
 // Every operation is warmed up (JIT, tiering, connection) on rows outside the measured ones before it is timed, and
-// each phase reports, besides its rate, the CPU time per operation of this process (the client) and of Azurite, so
-// runs on a shared machine can be compared by the work each side does, not only by the clock.
+// each phase reports, besides its rate, the CPU time per operation of this process (the client) and of Azurite, and
+// the wall-clock time per operation spent outside the HTTP transport (the client's own work: serialization, the SDK's
+// pipeline), so runs on a shared machine can be compared by the work each side does, not only by the clock.
+// Environment variables override the Storage section (e.g. Storage__SdkRequestLogging=true for the SDKs' request events).
 // Prints one JSON line. Usage: dotnet run -c Release --project bench/Storage.Benchmarks [-- --entities 2000]
 using System.Diagnostics;
 using System.Globalization;
