@@ -18,6 +18,7 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
         { "Storage__AzuriteBlobPort", "Azurite is the local emulator; StartAzuriteWhenNotConfigured is false in Azure" },
         { "Storage__AzuriteTablePort", "Azurite is the local emulator; StartAzuriteWhenNotConfigured is false in Azure" },
         { "Storage__DataFolder", "the local data folder (Azurite's files, the outbox); nothing in Azure is kept on the instance's disk" },
+        { "Storage__SdkRequestLogging", "a diagnostics switch, off by default; an operator sets it on the app when chasing a storage problem" },
         { "Email__OutboxFolder", "the .eml outbox is for local runs; Email__Provider is SendGrid in Azure" },
         { "FirstRun__EnPid", "FirstRun__Enabled is false in Azure: no demo EN is created" },
         { "FirstRun__EnName", "FirstRun__Enabled is false in Azure: no demo EN is created" },

@@ -52,6 +52,14 @@ public sealed class StorageOptions
     /// <summary>The first back-off of a storage retry.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(0.8);
 
+    /// <summary>
+    /// Whether the SDKs produce their request and response events (Azure.Core's logging policy). Off by default:
+    /// Microsoft.Extensions.Azure listens to the SDKs' event sources at Verbose whatever the log filters say, so every
+    /// request built and dispatched events that the host's "Azure" filter (Error) then dropped, at a measured cost
+    /// (bench/Storage.Benchmarks). Turn it on, with a lower "Azure" log level, to see each storage request in the log.
+    /// </summary>
+    public bool SdkRequestLogging { get; set; }
+
     /// <summary>Whether an account is configured (otherwise Azurite is started, if allowed).</summary>
     public bool IsAccountConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || TableEndpoint is not null || BlobEndpoint is not null;
 }

@@ -70,7 +70,8 @@ public static class StorageServiceCollectionExtensions
 
     /// <summary>
     /// Retries from Storage:MaxRetries and Storage:RetryDelay (exponential back-off on 408, 429, 500, 502, 503, 504 and
-    /// network failures, capped at a minute), and the response headers worth having in a log.
+    /// network failures, capped at a minute), the SDKs' request logging only when Storage:SdkRequestLogging asks for it,
+    /// and the response headers worth having in a log.
     /// </summary>
     private static TOptions Configure<TOptions>(TOptions options, IServiceProvider sp)
         where TOptions : ClientOptions
@@ -80,6 +81,7 @@ public static class StorageServiceCollectionExtensions
         options.Retry.MaxRetries = o.MaxRetries;
         options.Retry.Delay = o.RetryDelay;
         options.Retry.MaxDelay = TimeSpan.FromMinutes(1);
+        options.Diagnostics.IsLoggingEnabled = o.SdkRequestLogging;
         options.Diagnostics.LoggedHeaderNames.Add("x-ms-request-id");
         options.Diagnostics.LoggedHeaderNames.Add("x-ms-error-code");
         return options;

@@ -140,17 +140,44 @@ public sealed class ServiceRegistrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Sdk_error_responses_reach_the_host_log_under_azure_categories_without_the_signature()
+    public async Task With_sdk_request_logging_on_requests_and_error_responses_reach_the_log_under_azure_categories_without_the_signature()
     {
         var logs = new ListLoggerProvider();
-        await using var sp = Build(new() { ["Storage:ConnectionString"] = azurite.ConnectionString }, logs);
-        var table = sp.GetRequiredService<TableServiceClient>().GetTableClient(AzuriteFixture.UniqueName("log"));
+        await using var sp = Build(new() { ["Storage:ConnectionString"] = azurite.ConnectionString, ["Storage:SdkRequestLogging"] = "true" }, logs);
+        var name = AzuriteFixture.UniqueName("log");
+        var table = sp.GetRequiredService<TableServiceClient>().GetTableClient(name);
         await table.CreateIfNotExistsAsync();
         await table.AddEntityAsync(new TableEntity("p", "r"));
 
         await Assert.ThrowsAsync<RequestFailedException>(() => table.AddEntityAsync(new TableEntity("p", "r")));
 
+        Assert.Contains(logs.Lines, l => l.Category.StartsWith("Azure.", StringComparison.Ordinal) && l.Message.Contains(name, StringComparison.Ordinal));
         Assert.Contains(logs.Lines, l => l.Category.StartsWith("Azure.", StringComparison.Ordinal) && l.Message.Contains("409", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Message.Contains("SharedKey devstoreaccount1:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task By_default_the_sdks_produce_no_request_events_for_the_host_to_drop()
+    {
+        var logs = new ListLoggerProvider();
+        await using var sp = Build(new() { ["Storage:ConnectionString"] = azurite.ConnectionString }, logs);
+        var name = AzuriteFixture.UniqueName("quiet");
+        var table = sp.GetRequiredService<TableServiceClient>().GetTableClient(name);
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new TableEntity("p", "r"));
+
+        var e = await Assert.ThrowsAsync<RequestFailedException>(() => table.AddEntityAsync(new TableEntity("p", "r")));
+
+        Assert.Equal(409, e.Status); // the caller still learns what failed
+        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains(name, StringComparison.Ordinal));
+        Assert.False(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SdkRequestLogging);
+    }
+
+    [Fact]
+    public void Sdk_request_logging_that_is_not_a_boolean_fails_at_start()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Storage:SdkRequestLogging"] = "sometimes" }));
+
+        Assert.Contains("Storage:SdkRequestLogging", e.Message, StringComparison.Ordinal);
     }
 }
