@@ -96,7 +96,7 @@ public sealed class TicketEventGateTests
 
         // The review never reached the workflow, so the contacts meet a ticket under review: refused, none written.
         await Assert.ThrowsAsync<TimeoutException>(() => review);
-        Assert.All(await Task.WhenAll(contacts), c => Assert.False(c.Decision.Allowed));
+        Assert.All(await Task.WhenAll(contacts).WaitAsync(TimeSpan.FromSeconds(5)), c => Assert.False(c.Decision.Allowed));
         Assert.Empty(store.Committed);
 
         // And the released reservation leaves nothing behind: the review repeated is accepted, then a contact after it.
