@@ -14,9 +14,19 @@ namespace TicketFlow.Workflow.Tickets;
 /// For an assigned ticket, the contact attempts on record towards an unassignment for lost contact (counted with the
 /// rulebook's cadence); null when not counted (then the workflow, which always counts them, decides).
 /// </param>
+/// <param name="LastEventId">
+/// The id of the last event message the workflow took from its queue, applied or refused (null before the first, or
+/// when it came without one): these facts include that event and every event sent before it.
+/// </param>
+/// <param name="EventsTaken">
+/// How many event messages the workflow has taken from its queue: of two readings of the facts, the one with more is
+/// the newer.
+/// </param>
 public sealed record TicketFacts(
     TicketStatus Status,
     bool IwpHasBlockingFinding,
     bool AssignsInTicketPortal,
     DateOnly? StatusSince,
-    Contacts.ContactAttemptCount? ContactAttempts = null);
+    Contacts.ContactAttemptCount? ContactAttempts = null,
+    string? LastEventId = null,
+    long EventsTaken = 0);

@@ -52,7 +52,7 @@ public sealed class TicketOrchestrator(TicketAgenda agenda, Rulebook rulebook) :
             var message = await context.EventOrTimeAsync<TicketEventMessage>(
                 nameof(TicketEventMessage), next is null ? null : zone.InstantOf(next.On, next.Hour));
             state = message is not null
-                ? await ApplyAsync(context, state, message.Event)
+                ? await ApplyAsync(context, state, message.Event) with { LastEventId = message.Id, EventsTaken = state.EventsTaken + 1 }
                 : await HandleAsync(context, state, next!);
             state = agenda.MarkHandled(state, message is null ? next!.Key : null, zone.DateOf(context.CurrentUtcDateTime));
         }

@@ -78,6 +78,12 @@ public sealed record TicketState
     /// </summary>
     public ImmutableSortedSet<string> Handled { get; init; } = [];
 
+    /// <summary>The id of the last event message taken from the queue, applied or refused (see <see cref="TicketFacts.LastEventId"/>).</summary>
+    public string? LastEventId { get; init; }
+
+    /// <summary>How many event messages were taken from the queue (see <see cref="TicketFacts.EventsTaken"/>).</summary>
+    public long EventsTaken { get; init; }
+
     /// <summary>The date of the initial contact attempt without two-way contact since, if any.</summary>
     [JsonIgnore]
     public DateOnly? InitialContactAttemptOn =>
@@ -85,7 +91,7 @@ public sealed record TicketState
 
     /// <summary>The facts the transition table's guards read.</summary>
     [JsonIgnore]
-    public TicketFacts Facts => new(Status, IwpHasBlockingFinding, Settings.AssignsInTicketPortal, StatusSince);
+    public TicketFacts Facts => new(Status, IwpHasBlockingFinding, Settings.AssignsInTicketPortal, StatusSince, LastEventId: LastEventId, EventsTaken: EventsTaken);
 
     /// <summary>Whether the ticket record (status and dates) reads the same in both states.</summary>
     /// <param name="other">The other state.</param>

@@ -6,4 +6,8 @@ namespace TicketFlow.Workflow.Tickets.Events;
 /// serialises; the orchestration waits for this envelope under its own name.
 /// </summary>
 /// <param name="Event">The event.</param>
-public sealed record TicketEventMessage(TicketEvent Event);
+/// <param name="Id">
+/// The sender's id for this message; the orchestration publishes the id of the last message it took
+/// (<see cref="TicketFacts.LastEventId"/>), so the sender knows which of its events the published facts include.
+/// </param>
+public sealed record TicketEventMessage(TicketEvent Event, string? Id = null);
