@@ -52,7 +52,7 @@ internal static class ServeCommand
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    HostingLogs.DidNotStart(app.Logger, e);
+                    HostingLogs.DidNotStart(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServeCommand).FullName!), e);
                     return CannotStart(services, e);
                 }
 
