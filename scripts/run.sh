@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts TicketFlow on its embedded defaults (see README). Extra arguments go to the `ticketflow` command line.
+# Runs this checkout's current code without installing it (for working on TicketFlow; users install the `ticketflow`
+# command with scripts/install.sh). Arguments go to the command line; `serve` (embedded defaults) when none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

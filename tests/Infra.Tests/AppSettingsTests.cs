@@ -17,6 +17,7 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
         { "Storage__AccountKey", "shared-key access is off on the storage account; the app uses its managed identity" },
         { "Storage__AzuriteBlobPort", "Azurite is the local emulator; StartAzuriteWhenNotConfigured is false in Azure" },
         { "Storage__AzuriteTablePort", "Azurite is the local emulator; StartAzuriteWhenNotConfigured is false in Azure" },
+        { "Storage__RepositoryRoot", "the checkout holding the local emulator (node_modules/azurite); StartAzuriteWhenNotConfigured is false in Azure" },
         { "Storage__DataFolder", "the local data folder (Azurite's files, the outbox); nothing in Azure is kept on the instance's disk" },
         { "Storage__SdkRequestLogging", "a diagnostics switch, off by default; an operator sets it on the app when chasing a storage problem" },
         { "Email__OutboxFolder", "the .eml outbox is for local runs; Email__Provider is SendGrid in Azure" },

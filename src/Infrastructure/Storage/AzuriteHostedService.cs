@@ -18,7 +18,7 @@ internal sealed class AzuriteHostedService(IOptions<StorageOptions> options, ILo
     {
         var o = options.Value;
         StorageLogs.StartingAzurite(logger, Path.GetFullPath(o.DataFolder));
-        var launch = new AzuriteLaunchOptions { DataFolder = o.DataFolder, BlobPort = o.AzuriteBlobPort, TablePort = o.AzuriteTablePort };
+        var launch = new AzuriteLaunchOptions { DataFolder = o.DataFolder, BlobPort = o.AzuriteBlobPort, TablePort = o.AzuriteTablePort, RepositoryRoot = o.RepositoryRoot };
         _azurite = owner is null
             ? await AzuriteLauncher.StartAsync(launch, cancellationToken).ConfigureAwait(false)
             : await owner.StartAsync(launch, cancellationToken).ConfigureAwait(false);

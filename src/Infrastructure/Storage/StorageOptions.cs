@@ -34,6 +34,12 @@ public sealed class StorageOptions
     /// <summary>Where local data lives (Azurite's files, the email outbox).</summary>
     public string DataFolder { get; set; } = ".data";
 
+    /// <summary>
+    /// The TicketFlow checkout whose <c>node_modules/azurite</c> is started; null finds it by walking up from the
+    /// application's folder, then from the current directory, to TicketFlow.sln.
+    /// </summary>
+    public string? RepositoryRoot { get; set; }
+
     /// <summary>Start Azurite when no account is configured (the embedded default).</summary>
     public bool StartAzuriteWhenNotConfigured { get; set; } = true;
 

@@ -4,31 +4,32 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using TicketFlow.Api.Security;
+using TicketFlow.Server.Hosting;
 
 namespace TicketFlow.Server.CommandLine;
 
 /// <summary>
 /// <c>ticketflow demo [--url http://localhost:5080] [--key tf_...]</c>: plays a whole ticket through the HTTP API of a
 /// running host: register, submit the sample IWP, record submission, TPM receipt and a compliant review, log a two-way
-/// contact, and show the ticket's deadlines and timeline. The key defaults to the first-run key in .data/.
+/// contact, and show the ticket's deadlines and timeline. The key defaults to the first-run key in the data folder.
 /// </summary>
 internal static class DemoCommand
 {
     public static Command Create(CommandLineServices services)
     {
-        var url = new Option<string?>("--url") { Description = "The host's address; default http://localhost:5080." };
-        var key = new Option<string?>("--key") { Description = "An EN's API key; default the first-run key in .data/first-api-key.txt." };
+        var url = new Option<string?>("--url") { Description = $"The host's address; default {ServerDefaults.Url}." };
+        var key = new Option<string?>("--key") { Description = "An EN's API key; default the first-run key in the data folder (Data__Folder, or the per-user default)." };
         var command = new Command("demo", "Play a whole ticket through the HTTP API of a running TicketFlow host.") { url, key };
         command.SetAction(async (parseResult, ct) =>
         {
-            var apiKey = parseResult.GetValue(key) ?? (File.Exists(Path.Combine(".data", "first-api-key.txt"))
-                ? (await File.ReadAllTextAsync(Path.Combine(".data", "first-api-key.txt"), ct)).Trim() : null);
+            var firstKey = DataFolder.FromEnvironment().FirstApiKeyFile;
+            var apiKey = parseResult.GetValue(key) ?? (File.Exists(firstKey) ? (await File.ReadAllTextAsync(firstKey, ct)).Trim() : null);
             if (apiKey is null || !ApiKey.TryParse(apiKey, out _))
             {
-                return services.BadInput("no API key: pass --key, or start the host once on embedded defaults (./scripts/run.sh) to create .data/first-api-key.txt");
+                return services.BadInput($"no API key: pass --key, or start 'ticketflow serve' once on embedded defaults to create {firstKey}");
             }
 
-            if (!Uri.TryCreate(parseResult.GetValue(url) ?? "http://localhost:5080", UriKind.Absolute, out var baseAddress))
+            if (!Uri.TryCreate(parseResult.GetValue(url) ?? ServerDefaults.Url, UriKind.Absolute, out var baseAddress))
             {
                 return services.BadInput("--url is not an absolute URL");
             }
@@ -42,10 +43,7 @@ internal static class DemoCommand
             {
                 await Step(http, services, "register the ticket", "/api/v1/tickets",
                     $$"""{"ticketNumber":"{{ticket}}","ticketholder":{"id":"th-{{ticket}}","name":"Demo Ticketholder","email":"demo@mail.example"},"staffId":"s1"}""", ct);
-                var sample = Path.Combine("samples", "iwp.json");
-                var iwp = File.Exists(sample)
-                    ? (await File.ReadAllTextAsync(sample, ct)).Replace("2025-06-03", day, StringComparison.Ordinal).Replace("2025-06-02", day, StringComparison.Ordinal)
-                    : throw new FileNotFoundException("run the demo from the repository root (samples/iwp.json)");
+                var iwp = (await SampleIwpAsync(ct)).Replace("2025-06-03", day, StringComparison.Ordinal).Replace("2025-06-02", day, StringComparison.Ordinal);
                 await Step(http, services, "submit the signed IWP", $"/api/v1/tickets/{ticket}/iwps", iwp, ct);
                 foreach (var (what, body) in new[]
                 {
@@ -64,12 +62,21 @@ internal static class DemoCommand
                 services.Output.WriteLine(Pretty(await http.GetStringAsync($"/api/v1/tickets/{ticket}", ct)));
                 return ExitCodes.Success;
             }
-            catch (Exception e) when (e is HttpRequestException or DemoStepException or FileNotFoundException or TaskCanceledException)
+            catch (Exception e) when (e is HttpRequestException or DemoStepException or TaskCanceledException)
             {
                 return services.BadInput($"demo stopped: {e.Message}");
             }
         });
         return command;
+    }
+
+    // samples/iwp.json, built into the tool so that the demo runs from any directory.
+    private static async Task<string> SampleIwpAsync(CancellationToken ct)
+    {
+        await using var stream = typeof(DemoCommand).Assembly.GetManifestResourceStream("TicketFlow.Server.samples.iwp.json")
+            ?? throw new InvalidOperationException("the sample IWP is missing from this build");
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync(ct);
     }
 
     private static async Task Step(HttpClient http, CommandLineServices services, string what, string path, string json, CancellationToken ct)

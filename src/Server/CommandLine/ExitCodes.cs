@@ -15,6 +15,12 @@ public static class ExitCodes
     /// <summary>Input that cannot be used: unknown command or rule, malformed date or year, unreadable or malformed file.</summary>
     public const int BadInput = 2;
 
+    /// <summary>
+    /// serve: the server could not start (a port already in use, the data folder held by another server, a setting
+    /// that does not validate); the reason is one line on stderr. 69 is EX_UNAVAILABLE in sysexits.h.
+    /// </summary>
+    public const int CannotStart = 69;
+
     /// <summary>A fault in TicketFlow itself (reported in one line, never a stack trace).</summary>
     public const int InternalError = 70;
 }

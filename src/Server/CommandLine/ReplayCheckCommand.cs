@@ -22,7 +22,7 @@ internal static class ReplayCheckCommand
     {
         var database = new Option<string?>("--database")
         {
-            Description = "The durable store to check; default: the host's (.data/<hub name>.durable.db from host.json in this folder).",
+            Description = "The durable store to check; default: the server's (<data folder>/<hub name>.durable.db, the hub name from host.json in this folder).",
         };
         var command = new Command("replay-check", "Replay every running instance's history against this build's orchestrators and name the instances a change would break.") { database };
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -58,8 +58,9 @@ internal static class ReplayCheckCommand
 
     private static string DefaultDatabase()
     {
-        var folder = Directory.GetCurrentDirectory();
-        var host = HostSettings.Read(Path.Combine(folder, "host.json"));
-        return Path.Combine(folder, ".data", $"{host.HubName}.durable.db");
+        // As the server finds them: host.json in the current directory (defaults without one), the data folder from
+        // Data__Folder or the per-user default.
+        var host = HostSettings.Read(Path.Combine(Directory.GetCurrentDirectory(), "host.json"));
+        return Path.Combine(DataFolder.FromEnvironment().Path, $"{host.HubName}.durable.db");
     }
 }

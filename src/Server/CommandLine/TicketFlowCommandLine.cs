@@ -6,7 +6,8 @@ using TicketFlow.Workflow.Rules;
 namespace TicketFlow.Server.CommandLine;
 
 /// <summary>
-/// The <c>ticketflow</c> command line: <c>rules</c>, <c>holidays</c>, <c>deadline</c>, <c>check-iwp</c>.
+/// The <c>ticketflow</c> command line: <c>rules</c>, <c>holidays</c>, <c>deadline</c>, <c>check-iwp</c>, <c>simulate</c>,
+/// <c>serve</c>, <c>admin-key</c>, <c>demo</c>, <c>replay-check</c>.
 /// Program.cs calls <see cref="RunAsync"/>; tests call it with their own writers and clock.
 /// </summary>
 public static class TicketFlowCommandLine
@@ -65,7 +66,10 @@ public static class TicketFlowCommandLine
                 return services.BadInput(first.Message.TrimEnd('.') + " (see 'ticketflow --help')");
             }
             return await parseResult.InvokeAsync(
-                new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false },
+                // ProcessTerminationTimeout null: SIGINT and SIGTERM are left to the runtime (which ends a short command)
+                // and to serve's host, which stops cleanly with its Azurite; System.CommandLine would otherwise end the
+                // process 2 s after the signal, whatever the host was still shutting down.
+                new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null },
                 cancellationToken);
         }
         catch (OperationCanceledException)

@@ -1,17 +1,20 @@
 using Microsoft.Extensions.Options;
 using TicketFlow.Api.Security;
+using TicketFlow.Infrastructure.Storage;
 using TicketFlow.Workflow.EmploymentNetworks;
 using TicketFlow.Infrastructure.Storage.Records;
 
 namespace TicketFlow.Server.Hosting;
 
 /// <summary>
-/// On the first start (no EN with the configured PID yet), creates a demo EN with a staff member and an API key, and
-/// prints the key once: the only time it exists outside its hash. Also writes it to the data folder's
-/// <c>first-api-key.txt</c> so the README's walk-through can read it.
+/// On the first start on embedded defaults (the Azurite this host starts, and no EN with the configured PID yet),
+/// creates a demo EN with a staff member and an API key, and prints the key once: the only time it exists outside its
+/// hash. Also writes it to the data folder's <c>first-api-key.txt</c> so the README's walk-through can read it.
+/// Never against a configured storage account: a real deployment gets no demo EN and no key it did not ask for.
 /// </summary>
 internal sealed class FirstRunBootstrap(
     IOptions<FirstRunOptions> options,
+    IOptions<StorageOptions> storage,
     IEmploymentNetworkRepository networks,
     IApiKeyStore keys,
     TimeProvider time,
@@ -21,11 +24,35 @@ internal sealed class FirstRunBootstrap(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (!settings.Enabled || await networks.FindAsync(settings.EnPid, cancellationToken) is not null)
+        if (!settings.Enabled)
         {
             return;
         }
 
+        if (storage.Value.IsAccountConfigured)
+        {
+            HostingLogs.FirstRunSkipped(logger);
+            return;
+        }
+
+        if (await networks.FindAsync(settings.EnPid, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var key = await CreateDemoNetworkAsync(settings, networks, keys, time, cancellationToken);
+        var file = dataFolder.FirstApiKeyFile;
+        await File.WriteAllTextAsync(file, key.Value + Environment.NewLine, cancellationToken);
+        HostingLogs.FirstRunBootstrapped(logger, settings.EnPid, key.KeyId);
+        await Console.Out.WriteLineAsync($"TicketFlow: created EN {settings.EnPid} with API key {key.Value} (also in {file}); send it as the X-Api-Key header.");
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Creates the demo EN (with staff member s1) and an API key for it; returns the key (stored only as its hash).</summary>
+    internal static async Task<ApiKey> CreateDemoNetworkAsync(
+        FirstRunOptions settings, IEmploymentNetworkRepository networks, IApiKeyStore keys, TimeProvider time, CancellationToken cancellationToken)
+    {
         await networks.AddAsync(
             new EmploymentNetwork(settings.EnPid, settings.EnName, "Full-time employment services and supports", "America/New_York",
                 new Contact("Compliance Contact", "compliance@en.example"), RetentionPolicy.ConfirmBeforeDisposal, AssignsInTicketPortal: false),
@@ -33,11 +60,6 @@ internal sealed class FirstRunBootstrap(
         await networks.UpsertStaffAsync(new StaffMember(settings.EnPid, "s1", "Casey Diaz", "casey.diaz@en.example"), cancellationToken);
         var key = ApiKey.Create();
         await keys.AddAsync(new ApiKeyRecord(key.KeyId, settings.EnPid, "first-run", key.Hash(), time.GetUtcNow(), null), cancellationToken);
-        var file = Path.Combine(dataFolder.Path, "first-api-key.txt");
-        await File.WriteAllTextAsync(file, key.Value + Environment.NewLine, cancellationToken);
-        HostingLogs.FirstRunBootstrapped(logger, settings.EnPid, key.KeyId);
-        await Console.Out.WriteLineAsync($"TicketFlow: created EN {settings.EnPid} with API key {key.Value} (also in {file}); send it as the X-Api-Key header.");
+        return key;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -8,4 +8,10 @@ internal static partial class HostingLogs
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "TicketFlow data folder: {DataFolder}; durable store: {DurableStore}")]
     public static partial void DataFolder(ILogger logger, string dataFolder, string durableStore);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "A storage account is configured: no demo Employment Network is created (register ENs with the administrative key)")]
+    public static partial void FirstRunSkipped(ILogger logger);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "The server did not start")]
+    public static partial void DidNotStart(ILogger logger, Exception exception);
 }

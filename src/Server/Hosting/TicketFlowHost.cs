@@ -31,8 +31,9 @@ public static class TicketFlowHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
         var host = HostSettings.Read(Path.Combine(builder.Environment.ContentRootPath, "host.json"));
-        var dataFolder = new DataFolder(Path.GetFullPath(builder.Configuration["Data:Folder"] ?? ".data"));
+        var dataFolder = DataFolder.From(builder.Configuration);
         Directory.CreateDirectory(dataFolder.Path);
+        ServerDefaults.Apply(builder, dataFolder);
         // Expected 404s (a look-up of a record that does not exist yet) are logged by the Azure SDK (categories Azure.*,
         // forwarded by Microsoft.Extensions.Azure) as error responses; they are not errors to an operator. Real failures
         // still surface as exceptions. Configuration can override.

@@ -16,11 +16,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output;
+    private readonly StringBuilder _error;
 
-    private ServerProcess(Process process, StringBuilder output, Uri baseAddress, string dataFolder)
+    private ServerProcess(Process process, StringBuilder output, StringBuilder error, Uri baseAddress, string dataFolder)
     {
         _process = process;
         _output = output;
+        _error = error;
         BaseAddress = baseAddress;
         DataFolder = dataFolder;
     }
@@ -43,6 +45,20 @@ public sealed partial class ServerProcess : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>What the server wrote to stderr alone.</summary>
+    public string Error
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _error.ToString();
+            }
+        }
+    }
+
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>The Azurite process this server started, as its data folder's owner file names it.</summary>
     public int AzuriteProcessId =>
@@ -68,7 +84,23 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Processes (other than this test's) whose command line names <paramref name="folder"/>: an Azurite left on a server's data.</summary>
+    public static IReadOnlyList<int> ProcessesNaming(string folder) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && pid != Environment.ProcessId && CommandLine(pid).Contains(folder, StringComparison.Ordinal))
+            .ToList();
+
+    /// <summary>Starts the server and waits until it is ready.</summary>
     public static async Task<ServerProcess> StartAsync(string dataFolder, int httpPort, int blobPort, int tablePort, params string[] settings)
+    {
+        var server = Launch(dataFolder, httpPort, blobPort, tablePort, settings);
+        await server.WaitUntilReadyAsync();
+        return server;
+    }
+
+    /// <summary>Starts the server without waiting for it (to see it fail to start, say).</summary>
+    public static ServerProcess Launch(string dataFolder, int httpPort, int blobPort, int tablePort, params string[] settings)
     {
         Directory.CreateDirectory(dataFolder);
         var start = new ProcessStartInfo("dotnet")
@@ -95,11 +127,41 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
         var process = Process.Start(start)!;
         var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        var error = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); error.AppendLine(e.Data); } } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, output, new Uri($"http://127.0.0.1:{httpPort}"), dataFolder);
+        return new ServerProcess(process, output, error, new Uri($"http://127.0.0.1:{httpPort}"), dataFolder);
+    }
+
+    /// <summary>Sends a signal (TERM, INT) as a service manager or Ctrl+C would.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + signal, ProcessId.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false })!;
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>Waits for the process to end (and its output to be read); false when it has not within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var process = _process;
+        var server = this;
 
         // Starting a process and its Azurite takes real time; poll readiness rather than sleep a fixed time.
         using var probe = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
@@ -116,7 +178,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
                 using var ready = await probe.GetAsync("/api/health/ready");
                 if (ready.IsSuccessStatusCode)
                 {
-                    return server;
+                    return;
                 }
             }
             catch (HttpRequestException)
@@ -154,6 +216,18 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
     }
 
     [GeneratedRegex(@"Azurite process (\d+)")]

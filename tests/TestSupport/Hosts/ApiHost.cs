@@ -69,9 +69,12 @@ public sealed class ApiHost : IAsyncDisposable
         var app = TicketFlowHost.Build(args, configure);
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var firstKey = (await File.ReadAllTextAsync(Path.Combine(dataFolder, "first-api-key.txt"))).Trim();
-
+        // On a configured account (the shared Azurite) the host creates no demo EN; the same one is made here.
         var networks = app.Services.GetRequiredService<IEmploymentNetworkRepository>();
+        var first = await FirstRunBootstrap.CreateDemoNetworkAsync(new FirstRunOptions(), networks,
+            app.Services.GetRequiredService<IApiKeyStore>(), TimeProvider.System, CancellationToken.None);
+        var firstKey = first.Value;
+
         await networks.AddAsync(new EmploymentNetwork("P00002", "Other EN", "Full-time", "America/Chicago",
             new Contact("Other", "other@en2.example"), RetentionPolicy.ConfirmBeforeDisposal, false), CancellationToken.None);
         var second = ApiKey.Create();
