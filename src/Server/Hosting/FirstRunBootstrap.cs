@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using TicketFlow.Api;
 using TicketFlow.Api.Security;
+using TicketFlow.Api.Web.SignIn;
 using TicketFlow.Workflow.EmploymentNetworks;
 using TicketFlow.Infrastructure.Storage.Records;
 
@@ -16,6 +18,7 @@ internal sealed class FirstRunBootstrap(
     IApiKeyStore keys,
     TimeProvider time,
     DataFolder dataFolder,
+    HostSettings host,
     ILogger<FirstRunBootstrap> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -37,6 +40,12 @@ internal sealed class FirstRunBootstrap(
         await File.WriteAllTextAsync(file, key.Value + Environment.NewLine, cancellationToken);
         HostingLogs.FirstRunBootstrapped(logger, settings.EnPid, key.KeyId);
         await Console.Out.WriteLineAsync($"TicketFlow: created EN {settings.EnPid} with API key {key.Value} (also in {file}); send it as the X-Api-Key header.");
+
+        // The web page's sign-in for the demo staff member, printed beside the key and kept the same way.
+        var staff = await StaffCredentials.CreateAsync(settings.EnPid, "s1", keys, time, cancellationToken);
+        var staffFile = Path.Combine(dataFolder.Path, "first-staff-credential.txt");
+        await File.WriteAllTextAsync(staffFile, staff.Value + Environment.NewLine, cancellationToken);
+        await Console.Out.WriteLineAsync($"TicketFlow: staff member s1 signs in to the web page (/{host.RoutePrefix}/web/) with {staff.Value} (also in {staffFile}).");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
