@@ -104,6 +104,15 @@ internal static class TicketForms
         var t = Uri.EscapeDataString(ticketNumber);
         var multipart = form == "iwp" ? " enctype=\"multipart/form-data\"" : string.Empty;
         var inner = render(http, fields);
+
+        // The plan's findings go right after the plan's field, which they are about.
+        var end = inner.IndexOf("</div>", StringComparison.Ordinal);
+        if (form == "iwp" && extra is not null && end >= 0)
+        {
+            inner = inner.Insert(end + "</div>".Length, extra);
+            extra = null;
+        }
+
         var main = $"""
             <p><a href="{WebPage.Base(http)}/tickets/{t}">Back to ticket {E(ticketNumber)}</a></p>
             {fields.Summary()}
