@@ -206,6 +206,31 @@ public sealed class WebPageTests(WebFixture web)
         Assert.Contains("The contact was recorded", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_month_calendar_lists_each_days_deadlines_and_the_compliance_chart_has_its_table()
+    {
+        await web.AssignedTicketAsync("T-M1", Today.AddDays(-5));
+        await web.ApiAsync(HttpMethod.Post, "/api/v1/tickets/T-M1/contacts", $$"""{"on":"{{Iso(Today)}}","method":"Phone","staffId":"s1","twoWay":true,"notes":"Monthly call."}""");
+        var page = await web.SignedInPageAsync();
+
+        await web.ApiAsync(HttpMethod.Post, "/api/v1/tickets", """{"ticketNumber":"T-M2","ticketholder":{"id":"th-m2","name":"Mo"},"staffId":"s1"}""");
+        await web.ApiAsync(HttpMethod.Post, "/api/v1/tickets/T-M2/iwps", ApiScenario.SampleIwp(Today.AddDays(-3)));
+        var due = Today.AddDays(11);
+        var cell = page.Locator($"#cal-{Iso(due)} li[data-subject='T-M2'][data-rule='iwp-submission']");
+        await ApiScenario.UntilAsync(async () =>
+        {
+            await page.GotoAsync(web.Url($"calendar?month={due:yyyy-MM}"));
+            return await cell.CountAsync() == 1;
+        });
+        Assert.Contains("IWP submission", await cell.InnerTextAsync(), StringComparison.Ordinal);
+        await CheckPageAsync(page, "calendar");
+
+        await page.GotoAsync(web.Url("compliance"));
+        await CheckPageAsync(page, "compliance");
+        Assert.Equal(1, await page.Locator("svg.chart[role='img']").CountAsync());
+        Assert.Equal(12, await page.Locator("#compliance tbody tr").CountAsync());
+    }
+
     /// <summary>Presses Tab until the element with <paramref name="id"/> has focus (at most 20 times, in order).</summary>
     private static async Task TabToAsync(IPage page, string id)
     {

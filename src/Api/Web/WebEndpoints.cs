@@ -27,6 +27,10 @@ public static class WebEndpoints
         var staff = web.MapGroup("/").RequireAuthorization(WebServiceCollectionExtensions.StaffPolicy);
         staff.MapGet("/", (HttpContext http, ApiDispatcher api, IEmploymentNetworkRepository networks, TimeProvider time, string? week) =>
             HomePage.RenderAsync(http, api, networks, time, week));
+        staff.MapGet("/calendar", (HttpContext http, ApiDispatcher api, IEmploymentNetworkRepository networks, TimeProvider time, string? month) =>
+            CalendarPage.RenderAsync(http, api, networks, time, month));
+        staff.MapGet("/compliance", (HttpContext http, ApiDispatcher api, IEmploymentNetworkRepository networks, Rulebook rules, TimeProvider time) =>
+            CompliancePage.RenderAsync(http, api, networks, rules, time));
         staff.MapGet($"/tickets/{Ticket}", (HttpContext http, string ticketNumber, ApiDispatcher api, IEmploymentNetworkRepository networks, Rulebook rules, TimeProvider time, string? done) =>
             TicketPage.RenderAsync(http, ticketNumber, api, networks, rules, time, done));
         staff.MapGet($"/tickets/{Ticket}/iwps/{{iwpId:{ApiRoutes.Id}}}/document", DocumentAsync);
