@@ -98,7 +98,7 @@ internal static class HomePage
             $"<tr><th scope=\"row\">{E(k)}</th><td>{due.Count(d => key(d) == k)}</td><td>{overdue.Count(d => key(d) == k)}</td><td>{metLate.Count(d => key(d) == k)}</td></tr>"));
         return $"""
             <section aria-labelledby="{id}"><h2 id="{id}">{E(title)}</h2>
-            <div class="table-wrap"><table><thead><tr><th scope="col">{E(title[3..])}</th><th scope="col">Due this week</th><th scope="col">Overdue</th><th scope="col">Met late this week</th></tr></thead>
+            <div class="table-wrap"><table><thead><tr><th scope="col">{E(char.ToUpperInvariant(title[3]) + title[4..])}</th><th scope="col">Due this week</th><th scope="col">Overdue</th><th scope="col">Met late this week</th></tr></thead>
             <tbody>{(rows.Length == 0 ? "<tr><td colspan=\"4\">No deadlines.</td></tr>" : rows)}</tbody></table></div></section>
             """;
     }

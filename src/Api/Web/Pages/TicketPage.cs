@@ -54,7 +54,6 @@ internal static class TicketPage
             <li><a href="{b}/tickets/{t}/event">Record IWP submission or TPM receipt</a></li>
             <li><a href="{b}/tickets/{t}/iwp">Upload an IWP</a></li>
             <li><a href="{b}/tickets/{t}/earnings">Record earnings</a></li>
-            <li><a href="{b}/disputes/new?ticket={t}">Open a dispute</a></li>
             </ul></nav>
             """);
 
