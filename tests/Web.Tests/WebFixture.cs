@@ -23,6 +23,9 @@ public sealed class WebFixture : IAsyncLifetime
 
     public ApiHost Host { get; private set; } = null!;
 
+    /// <summary>The collection's Azurite (a test that needs a host configured otherwise starts it on this one).</summary>
+    public AzuriteFixture Azurite => _azurite;
+
     public IBrowserContext Browser { get; private set; } = null!;
 
     /// <summary>The operator's administrative key (its hash is the host's setting).</summary>
