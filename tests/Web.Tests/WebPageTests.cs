@@ -231,6 +231,38 @@ public sealed class WebPageTests(WebFixture web)
         Assert.Equal(12, await page.Locator("#compliance tbody tr").CountAsync());
     }
 
+    [Fact]
+    public async Task A_dispute_is_opened_with_its_agreement_and_the_recommendation_is_recorded_and_a_missing_field_is_named()
+    {
+        var page = await web.SignedInPageAsync();
+        await page.GotoAsync(web.Url("disputes/new"));
+        await CheckPageAsync(page, "dispute-form");
+        await page.GetByLabel("Dispute id").FillAsync("D-1");
+        await page.GetByLabel("State VR agency", new() { Exact = true }).FillAsync("State VR");
+        await page.GetByLabel("Not covered by the agreement").CheckAsync();
+        await page.GetByLabel("Issues").FillAsync("Milestone payment split");
+        await page.GetByLabel("The EN's position").FillAsync("Ours");
+        await page.GetByLabel("The State VR agency's position").FillAsync("Theirs");
+        await page.GetByLabel("Request received on").FillAsync(Iso(Today.AddDays(-2)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the dispute" }).ClickAsync();
+
+        // Without the agreement copy the API refuses, and the page says so.
+        Assert.Equal(1, await page.Locator("#error-summary").CountAsync());
+        await CheckPageAsync(page, "dispute-form-refused");
+        await page.GetByLabel("Copy of the EN / State VR agreement").SetInputFilesAsync(new FilePayload { Name = "agreement.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7 agreement"u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the dispute" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/disputes/D-1?", StringComparison.Ordinal));
+        await CheckPageAsync(page, "dispute");
+
+        await ApiScenario.UntilAsync(async () =>
+        {
+            await page.GotoAsync(web.Url("disputes/D-1"));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record the recommendation" }).ClickAsync();
+            return page.Url.Contains("done=", StringComparison.Ordinal);
+        });
+        Assert.Contains("recommendation was recorded", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>Presses Tab until the element with <paramref name="id"/> has focus (at most 20 times, in order).</summary>
     private static async Task TabToAsync(IPage page, string id)
     {

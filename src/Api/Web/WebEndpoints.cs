@@ -38,6 +38,12 @@ public static class WebEndpoints
             TicketForms.ShowAsync(http, ticketNumber, form, api));
         staff.MapPost($"/tickets/{Ticket}/{{form:regex(^(contact|event|earnings|iwp)$)}}", (HttpContext http, string ticketNumber, string form, ApiDispatcher api) =>
             TicketForms.SubmitAsync(http, ticketNumber, form, api)).AddEndpointFilter(ValidateAntiforgeryAsync);
+        staff.MapGet("/disputes/new", DisputePages.NewForm);
+        staff.MapPost("/disputes/new", (HttpContext http, ApiDispatcher api) => DisputePages.OpenAsync(http, api)).AddEndpointFilter(ValidateAntiforgeryAsync);
+        staff.MapGet($"/disputes/{{disputeId:{ApiRoutes.Id}}}", (HttpContext http, string disputeId, ApiDispatcher api, IEmploymentNetworkRepository networks, TimeProvider time, string? done) =>
+            DisputePages.ShowAsync(http, disputeId, api, networks, time, done));
+        staff.MapPost($"/disputes/{{disputeId:{ApiRoutes.Id}}}/recommendation", (HttpContext http, string disputeId, ApiDispatcher api, IEmploymentNetworkRepository networks, TimeProvider time) =>
+            DisputePages.RecommendationAsync(http, disputeId, api, networks, time)).AddEndpointFilter(ValidateAntiforgeryAsync);
         return app;
     }
 

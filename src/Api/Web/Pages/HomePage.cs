@@ -85,7 +85,9 @@ internal static class HomePage
 
     /// <summary>A link to the deadline's ticket, or its subject's id when it is not a ticket's.</summary>
     public static string Subject(HttpContext http, DeadlineRecord d) =>
-        WebRuleGroups.IsTicketRule(d.RuleId) ? $"<a href=\"{WebPage.Base(http)}/tickets/{Uri.EscapeDataString(d.SubjectId)}\">Ticket {E(d.SubjectId)}</a>" : E(d.SubjectId);
+        d.SubjectId.StartsWith(DisputePages.SubjectPrefix, StringComparison.Ordinal)
+            ? $"<a href=\"{WebPage.Base(http)}/disputes/{Uri.EscapeDataString(d.SubjectId[DisputePages.SubjectPrefix.Length..])}\">Dispute {E(d.SubjectId[DisputePages.SubjectPrefix.Length..])}</a>"
+        : WebRuleGroups.IsTicketRule(d.RuleId) ? $"<a href=\"{WebPage.Base(http)}/tickets/{Uri.EscapeDataString(d.SubjectId)}\">Ticket {E(d.SubjectId)}</a>" : E(d.SubjectId);
 
     private static string List(HttpContext http, IEnumerable<DeadlineRecord> deadlines, DateOnly today) =>
         "<ul class=\"deadlines\">" + string.Concat(deadlines.Select(d =>
