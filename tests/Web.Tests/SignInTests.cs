@@ -55,7 +55,7 @@ public sealed class SignInTests(WebFixture web)
         Assert.Equal(HttpStatusCode.Redirect, (await plain.SendAsync(forged)).StatusCode);
 
         {
-            await using var behind = await ApiHost.StartAsync(web.Azurite, "--Web:EasyAuth:Enabled=true", "--Web:EasyAuth:Staff:casey.diaz@en.example=P00001/s1");
+            await using var behind = await ApiHost.StartAsync(web.Azurite, "--Web:EasyAuth:Enabled=true", "--Web:EasyAuth:Staff=casey.diaz@en.example=P00001/s1");
             using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = behind.BaseAddress };
             async Task<HttpResponseMessage> Get(string? principal)
             {

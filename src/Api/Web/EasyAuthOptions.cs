@@ -11,9 +11,29 @@ public sealed class EasyAuthOptions
     public bool Enabled { get; set; }
 
     /// <summary>
-    /// Who is which EN's staff: the signed-in user's name as Entra ID gives it (the UPN or email, case-insensitive) to
-    /// <c>{EN PID}/{staff id}</c>, e.g. <c>Web__EasyAuth__Staff__casey.diaz@en.example=P00001/s1</c>. A user not listed
-    /// is signed in to nothing.
+    /// Who is which EN's staff: <c>user=PID/staffId</c> entries separated by <c>;</c>, the user as Entra ID names them
+    /// (UPN or email, case-insensitive), e.g. <c>Web__EasyAuth__Staff=casey.diaz@en.example=P00001/s1</c>. One
+    /// setting, because App Service setting names cannot hold the <c>@</c> of a user name. A user not listed is signed
+    /// in to nothing.
     /// </summary>
-    public Dictionary<string, string> Staff { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public string? Staff { get; set; }
+
+    /// <summary>The <see cref="Staff"/> entries by user; null when one is not <c>user=PID/staffId</c>.</summary>
+    /// <returns>The map, or null.</returns>
+    public Dictionary<string, (string EnPid, string StaffId)>? StaffMap()
+    {
+        var map = new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in (Staff ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var at = entry.LastIndexOf('=');
+            if (at <= 0 || entry[(at + 1)..].Split('/') is not [{ Length: > 0 } pid, { Length: > 0 } staffId])
+            {
+                return null;
+            }
+
+            map[entry[..at]] = (pid, staffId);
+        }
+
+        return map;
+    }
 }

@@ -23,7 +23,9 @@ public static class WebServiceCollectionExtensions
     /// <returns>The services.</returns>
     public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.EasyAuth.StaffMap() is not null, "Web:EasyAuth:Staff must be entries user=PID/staffId separated by ';'.")
+            .ValidateOnStart();
         services.AddSingleton<ApiDispatcher>();
         services.AddAntiforgery(o =>
         {

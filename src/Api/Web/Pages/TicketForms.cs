@@ -4,6 +4,7 @@ using System.Text.Json;
 using TicketFlow.Api.Web.SignIn;
 using TicketFlow.Workflow.Contacts;
 using TicketFlow.Workflow.Earnings;
+using TicketFlow.Workflow.EmploymentNetworks;
 using TicketFlow.Workflow.Iwps;
 using static TicketFlow.Api.Web.Html;
 
@@ -34,6 +35,8 @@ internal static class TicketForms
             return WebPage.NotFound(http, "There is no such form.");
         }
 
+        await RememberTodayAsync(http);
+
         // The form is offered only for a ticket the API shows this user.
         var ticket = await api.SendAsync(http, "GET", $"tickets/{Uri.EscapeDataString(ticketNumber)}");
         return ticket.Status == StatusCodes.Status404NotFound
@@ -48,6 +51,7 @@ internal static class TicketForms
             return WebPage.NotFound(http, "There is no such form.");
         }
 
+        await RememberTodayAsync(http);
         var values = await http.Request.ReadFormAsync(http.RequestAborted);
         var t = Uri.EscapeDataString(ticketNumber);
         var (path, body) = form switch
@@ -126,8 +130,12 @@ internal static class TicketForms
         return WebPage.Render(http, $"{title}: ticket {ticketNumber}", main, status);
     }
 
+    /// <summary>Today in the EN's time zone (the API refuses a later date), as the form's request found it.</summary>
     private static string Today(HttpContext http) =>
-        DateOnly.FromDateTime(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        ((DateOnly)http.Items[nameof(Today)]!).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static async Task RememberTodayAsync(HttpContext http) =>
+        http.Items[nameof(Today)] = await HomePage.TodayAsync(http, http.RequestServices.GetRequiredService<IEmploymentNetworkRepository>(), http.RequestServices.GetRequiredService<TimeProvider>());
 
     private static string Staff(HttpContext http) => http.User.FindFirst(StaffClaims.StaffId)?.Value ?? string.Empty;
 

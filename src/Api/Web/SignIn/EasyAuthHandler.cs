@@ -44,9 +44,10 @@ internal sealed class EasyAuthHandler(
             return AuthenticateResult.Fail("The client principal header cannot be read.");
         }
 
+        var staff = web.Value.EasyAuth.StaffMap() ?? [];
         foreach (var name in names)
         {
-            if (web.Value.EasyAuth.Staff.TryGetValue(name, out var mapped) && mapped.Split('/') is [var pid, var staffId]
+            if (staff.TryGetValue(name, out var mapped) && mapped is (var pid, var staffId)
                 && (await networks.ListStaffAsync(pid, Context.RequestAborted)).Any(s => s.StaffId == staffId))
             {
                 var identity = new ClaimsIdentity(
