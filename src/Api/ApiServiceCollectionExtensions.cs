@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using TicketFlow.Api.Caching;
 using TicketFlow.Api.Security;
+using TicketFlow.Api.Web;
 using TicketFlow.Workflow.EmploymentNetworks;
 using TicketFlow.Infrastructure.Storage.Records;
 
@@ -90,6 +91,7 @@ public static class ApiServiceCollectionExtensions
                 });
             });
         });
+        services.AddWebServices(configuration);
         return services;
     }
 

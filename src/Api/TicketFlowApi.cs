@@ -7,6 +7,7 @@ using TicketFlow.Api.Health;
 using TicketFlow.Api.Iwps;
 using TicketFlow.Api.Management;
 using TicketFlow.Api.Tickets;
+using TicketFlow.Api.Web;
 
 namespace TicketFlow.Api;
 
@@ -56,6 +57,9 @@ public static class TicketFlowApi
             .MapDeadlineEndpoints()
             .MapEarningsEndpoints()
             .MapManagementEndpoints();
+
+        // The staff web page, over the endpoints above.
+        app.MapTicketFlowWeb(routePrefix);
         return app;
     }
 }

@@ -41,7 +41,7 @@ public sealed class TenantIsolationTests(AzuriteFixture azurite)
         var ids = new Dictionary<string, string>
         {
             ["ticketNumber"] = "T-ISO", ["iwpId"] = iwpId, ["noteId"] = noteId, ["disputeId"] = "D-ISO", ["reviewId"] = "R-ISO",
-            ["instanceId"] = "ticket:P00001:T-ISO", ["pid"] = "P00001", ["keyId"] = "0123456789abcdef", ["month"] = month,
+            ["instanceId"] = "ticket:P00001:T-ISO", ["pid"] = "P00001", ["keyId"] = "0123456789abcdef", ["month"] = month, ["staffId"] = "s1",
         };
 
         var calls = 0;

@@ -25,6 +25,11 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
         { "FirstRun__EnName", "FirstRun__Enabled is false in Azure: no demo EN is created" },
         // App Service app setting names may hold letters, digits, '.' and '_' only; Entra ID client ids are GUIDs with '-'.
         { "Api__EntraId__Clients__{0}", "keyed by client id, and App Service setting names cannot hold the '-' of a client id; the app needs another form first" },
+        // The staff web page (issue 15): in Azure it signs staff in through the Function App's authentication, which infra/
+        // does not configure yet (authsettingsV2 with an Entra ID app registration); until it does, Easy Auth stays off.
+        { "Web__EasyAuth__Enabled", "infra/ does not yet configure the Function App's authentication (authsettingsV2), which this setting says is in front" },
+        { "Web__EasyAuth__Staff", "the EN's own user-to-staff map, set by its operator once Easy Auth is configured" },
+        { "Web__SessionLifetime", "the default (8 hours) is meant; an operator may shorten the cookie session" },
         // ConfigurationBinder appends configured array items to the defaults ([7,2,0] plus __0=10 gives [7,2,0,10]),
         // so these offsets cannot be changed by an app setting until ReminderOptions binds them differently.
         { "Reminders__IwpSubmissionDaysBefore__{0}", "an app setting would be appended to the default offsets, not replace them" },

@@ -20,6 +20,7 @@ internal static class AdminEndpoints
         admin.MapPost("/", RegisterAsync).WithSummary("Register an Employment Network.");
         admin.MapPost($"/{{pid:{Pid}}}/staff", AddStaffAsync).WithSummary("Add or update a staff member.");
         admin.MapPost($"/{{pid:{Pid}}}/keys", CreateKeyAsync).WithSummary("Create an API key for the EN (shown once).");
+        admin.MapPost($"/{{pid:{Pid}}}/staff/{{staffId:{Pid}}}/credentials", CreateStaffCredentialAsync).WithSummary("Create a staff member's sign-in credential for the web page (shown once; revoke it as a key).");
         admin.MapDelete($"/{{pid:{Pid}}}/keys/{{keyId:regex(^[0-9a-f]{{{{16}}}}$)}}", RevokeKeyAsync).WithSummary("Revoke an API key.");
         return api;
     }
@@ -94,6 +95,24 @@ internal static class AdminEndpoints
         await keys.AddAsync(new ApiKeyRecord(key.KeyId, pid, request.Name, key.Hash(), time.GetUtcNow(), null), ct);
         await audit.RecordAsync(pid, "administrator", $"create API key {key.KeyId}", $"EN {pid}", time, ct);
         return TypedResults.Created($"/api/v1/admin/employment-networks/{pid}/keys/{key.KeyId}", new { key.KeyId, Key = key.Value, Note = "Shown once: store it now." });
+    }
+
+    private static async Task<IResult> CreateStaffCredentialAsync(string pid, string staffId, IEmploymentNetworkRepository networks, IApiKeyStore keys, IAuditTrail audit, TimeProvider time, CancellationToken ct)
+    {
+        if (await networks.FindAsync(pid, ct) is null)
+        {
+            return TypedResults.Problem($"There is no EN {pid}.", statusCode: 404, title: "Not found");
+        }
+
+        if (!(await networks.ListStaffAsync(pid, ct)).Any(s => s.StaffId == staffId))
+        {
+            return TypedResults.Problem($"EN {pid} has no staff member {staffId}: add them first.", statusCode: 404, title: "Not found");
+        }
+
+        var credential = await Web.SignIn.StaffCredentials.CreateAsync(pid, staffId, keys, time, ct);
+        await audit.RecordAsync(pid, "administrator", $"create staff credential {credential.KeyId} for {staffId}", $"EN {pid}", time, ct);
+        return TypedResults.Created($"/api/v1/admin/employment-networks/{pid}/keys/{credential.KeyId}",
+            new { credential.KeyId, StaffId = staffId, Credential = credential.Value, Note = "Shown once: give it to the staff member now." });
     }
 
     private static async Task<IResult> RevokeKeyAsync(string pid, string keyId, IApiKeyStore keys, IAuditTrail audit, TimeProvider time, CancellationToken ct)

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using TicketFlow.Api;
 using TicketFlow.Api.Security;
+using TicketFlow.Api.Web.SignIn;
 using TicketFlow.Infrastructure.Storage;
 using TicketFlow.Workflow.EmploymentNetworks;
 using TicketFlow.Infrastructure.Storage.Records;
@@ -9,7 +11,8 @@ namespace TicketFlow.Server.Hosting;
 /// <summary>
 /// On the first start on embedded defaults (the Azurite this host starts, and no EN with the configured PID yet),
 /// creates a demo EN with a staff member and an API key, and prints the key once: the only time it exists outside its
-/// hash. Also writes it to the data folder's <c>first-api-key.txt</c> so the README's walk-through can read it.
+/// hash. Also writes it to the data folder's <c>first-api-key.txt</c> so the README's walk-through can read it, and
+/// does the same with a staff credential for the web page (<c>first-staff-credential.txt</c>).
 /// Never against a configured storage account: a real deployment gets no demo EN and no key it did not ask for.
 /// </summary>
 internal sealed class FirstRunBootstrap(
@@ -19,6 +22,7 @@ internal sealed class FirstRunBootstrap(
     IApiKeyStore keys,
     TimeProvider time,
     DataFolder dataFolder,
+    HostSettings host,
     ILogger<FirstRunBootstrap> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -45,6 +49,12 @@ internal sealed class FirstRunBootstrap(
         await File.WriteAllTextAsync(file, key.Value + Environment.NewLine, cancellationToken);
         HostingLogs.FirstRunBootstrapped(logger, settings.EnPid, key.KeyId);
         await Console.Out.WriteLineAsync($"TicketFlow: created EN {settings.EnPid} with API key {key.Value} (also in {file}); send it as the X-Api-Key header.");
+
+        // The web page's sign-in for the demo staff member, printed beside the key and kept the same way.
+        var staff = await StaffCredentials.CreateAsync(settings.EnPid, "s1", keys, time, cancellationToken);
+        var staffFile = Path.Combine(dataFolder.Path, "first-staff-credential.txt");
+        await File.WriteAllTextAsync(staffFile, staff.Value + Environment.NewLine, cancellationToken);
+        await Console.Out.WriteLineAsync($"TicketFlow: staff member s1 signs in to the web page (/{host.RoutePrefix}/web/) with {staff.Value} (also in {staffFile}).");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

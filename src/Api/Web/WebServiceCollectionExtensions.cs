@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using TicketFlow.Api.Security;
+using TicketFlow.Api.Web.SignIn;
+using TicketFlow.Infrastructure.Storage.Records;
+
+namespace TicketFlow.Api.Web;
+
+/// <summary>Registers the staff web page's services: its sign-in (a cookie session, or Easy Auth in Azure), antiforgery and the in-process API calls.</summary>
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>The authorization policy of the web page: a signed-in staff member of an EN.</summary>
+    public const string StaffPolicy = "WebStaff";
+
+    /// <summary>The cookie session's authentication scheme.</summary>
+    public const string CookieScheme = "StaffCookie";
+
+    /// <summary>Adds the web page's services, with <see cref="WebOptions"/> bound and validated at start.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.EasyAuth.StaffMap() is not null, "Web:EasyAuth:Staff must be entries user=PID/staffId separated by ';'.")
+            .ValidateOnStart();
+        services.AddSingleton<ApiDispatcher>();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "tf_antiforgery";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = WebPage.AntiforgeryField;
+        });
+
+        // Behind Easy Auth the platform signs users in; elsewhere the header could come from anyone, so it is not read.
+        var easyAuth = configuration.GetValue<bool>($"{WebOptions.Section}:EasyAuth:Enabled");
+        var scheme = easyAuth ? EasyAuthHandler.SchemeName : CookieScheme;
+        var authentication = services.AddAuthentication();
+        if (easyAuth)
+        {
+            authentication.AddScheme<AuthenticationSchemeOptions, EasyAuthHandler>(EasyAuthHandler.SchemeName, null);
+        }
+        else
+        {
+            authentication.AddCookie(CookieScheme, _ => { });
+            services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<WebOptions>, HostSettings>((o, web, host) =>
+            {
+                o.Cookie.Name = "tf_session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.Path = $"/{host.RoutePrefix}/web";
+                o.ExpireTimeSpan = web.Value.SessionLifetime;
+                o.SlidingExpiration = true;
+                o.LoginPath = $"/{host.RoutePrefix}/web/sign-in";
+                o.LogoutPath = $"/{host.RoutePrefix}/web/sign-out";
+                o.AccessDeniedPath = o.LoginPath;
+                o.Events.OnValidatePrincipal = StillValidAsync;
+            });
+        }
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(scheme).RequireClaim(CallerClaims.EnPid).RequireClaim(StaffClaims.StaffId));
+        return services;
+    }
+
+    /// <summary>A session ends when its credential is revoked, even before the cookie expires.</summary>
+    private static async Task StillValidAsync(CookieValidatePrincipalContext context)
+    {
+        var keyId = context.Principal?.FindFirst(StaffClaims.CredentialId)?.Value;
+        var record = keyId is null ? null : await context.HttpContext.RequestServices.GetRequiredService<IApiKeyStore>().FindAsync(keyId, context.HttpContext.RequestAborted);
+        if (record is null || record.RevokedAt is not null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieScheme);
+        }
+    }
+}
