@@ -77,6 +77,18 @@ public sealed class FunctionMetadataTests : IDisposable
     }
 
     [Fact]
+    public void Host_json_keeps_durable_state_in_the_apps_storage_account_with_its_identity()
+    {
+        // AzureWebJobsStorage is identity-based in Azure (AzureWebJobsStorage__accountName, __credential, __clientId:
+        // infra/modules/functionapp.bicep) and UseDevelopmentStorage=true with Core Tools.
+        var durable = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")))!["extensions"]!["durableTask"]!;
+        Assert.Equal("AzureStorage", durable["storageProvider"]!["type"]!.GetValue<string>());
+        Assert.Equal("AzureWebJobsStorage", durable["storageProvider"]!["connectionName"]!.GetValue<string>());
+        Assert.Equal("TicketFlow", HostJson.HubName);
+        Assert.Equal("api", HostJson.RoutePrefix);
+    }
+
+    [Fact]
     public void The_worker_uses_the_workflow_data_converter()
     {
         var options = app.Services.GetRequiredService<IOptionsMonitor<Microsoft.DurableTask.Worker.DurableTaskWorkerOptions>>().Get(Options.DefaultName);
