@@ -3,7 +3,7 @@
 // Analytics workspace, and a Key Vault for the SendGrid API key. `azd up` provisions this and deploys src/Functions.
 targetScope = 'subscription'
 
-import { TuningSettings } from 'modules/settings.bicep'
+import { TuningSettings, ReminderOffsets } from 'modules/settings.bicep'
 
 @minLength(1)
 @maxLength(64)
@@ -47,8 +47,14 @@ param entraIdTenantId string = ''
 @description('The audience Entra ID tokens must carry: TicketFlow\'s application id URI or client id.')
 param entraIdAudience string = ''
 
+@description('Entra ID client applications allowed to call the API, each mapped to its EN: { "<client id>": "P00001" }.')
+param entraIdClients object = {}
+
 @description('Settings whose defaults the app already has; set one only to change it (see modules/settings.bicep).')
 param tuning TuningSettings = {}
+
+@description('Reminder offsets (days before a due date) to use instead of the app\'s defaults, per deadline.')
+param reminderOffsets ReminderOffsets = {}
 
 @description('The most instances the Flex Consumption plan may scale the app out to.')
 @minValue(1)
@@ -145,6 +151,8 @@ module settings 'modules/settings.bicep' = {
     entraIdAudience: entraIdAudience
     publicBaseUrl: 'https://${functionAppName}.azurewebsites.net'
     tuning: tuning
+    reminderOffsets: reminderOffsets
+    entraIdClients: entraIdClients
   }
 }
 

@@ -2,9 +2,9 @@
 // Three kinds: what this deployment decides (storage endpoints, the identity, SendGrid as the provider, no first-run
 // demo EN), what the operator gives (addresses, keys, Entra ID), and tuning that keeps the app's own default unless
 // set. tests/Infra.Tests checks this list against what the app binds, so a renamed or new option fails CI.
-// Not here on purpose: Storage__ConnectionString and Storage__AccountKey (shared-key access is off), the local
-// Azurite and outbox settings, the first-run demo EN's details, and Api__EntraId__Clients__<client id> (a client id
-// holds '-', which App Service setting names cannot); the test names each with its reason.
+// Not here on purpose: Storage__ConnectionString and Storage__AccountKey (shared-key access is off) and the local
+// Azurite and outbox settings; the test names each with its reason. Lists (reminder offsets) and maps (Entra ID
+// client applications) become one setting per item: Reminders__DisputeDaysBefore__0, Api__EntraId__Clients__<id>.
 
 @export()
 @sealed()
@@ -32,6 +32,10 @@ type TuningSettings = {
   Email__SendGrid__WebhookMaxAge: string?
   @description('Hour of the day (EN time zone) reminders are sent.')
   Reminders__ReminderHour: int?
+  @description('How many months of case notes a ticket\'s records keep in view (1 to 120).')
+  Rulebook__CaseNoteWindowMonths: int?
+  @description('The IANA time zone deadlines are counted in where an EN has none of its own, e.g. America/New_York.')
+  Rulebook__TimeZoneId: string?
   @description('Requests one caller may make in each rate window.')
   Api__Security__RequestsPerWindow: int?
   @description('The rate window (hh:mm:ss).')
@@ -56,6 +60,28 @@ type TuningSettings = {
   Api__EntraId__MinimumKeyRefreshInterval: string?
 }
 
+@export()
+@sealed()
+@description('Reminder offsets in days before a due date; a list given replaces the app\'s default list for that deadline.')
+type ReminderOffsets = {
+  @description('Before the IWP submission due date (default 7, 2, 0).')
+  iwpSubmission: int[]?
+  @description('Before an Initial Job Acquisition follow-up is due (default 20, 10, 3).')
+  initialJobAcquisitionContact: int[]?
+  @description('Before an Ongoing Support follow-up is due (default 60, 30, 10).')
+  ongoingSupportContact: int[]?
+  @description('Before unassignment for lost contact is due (default 14, 7, 1).')
+  unassignment: int[]?
+  @description('Before a dispute deadline (default 7, 2, 0).')
+  dispute: int[]?
+  @description('Before an S&S review is due (default 14, 7, 2, 0).')
+  servicesAndSupportsReview: int[]?
+}
+
+@description('One app setting per list item: pattern has {0} where the item\'s index goes.')
+func listSettings(pattern string, items int[]) object =>
+  toObject(range(0, length(items)), i => format(pattern, i), i => string(items[i]))
+
 param storageAccountName string
 param tableEndpoint string
 param blobEndpoint string
@@ -74,6 +100,9 @@ param entraIdAudience string
 @description('The app\'s public https address: Location and management links are built from it, never from a request\'s Host header.')
 param publicBaseUrl string
 param tuning TuningSettings
+param reminderOffsets ReminderOffsets
+@description('Entra ID client application id to EN PID; written without the id\'s dashes, which setting names cannot hold.')
+param entraIdClients object
 
 var decided = {
   Storage__AccountName: storageAccountName
@@ -86,8 +115,6 @@ var decided = {
   Storage__StartAzuriteWhenNotConfigured: 'false'
   Email__Provider: 'SendGrid'
   Email__SendGrid__ApiKey: sendGridApiKeyReference
-  // The demo EN and its printed key belong to the embedded defaults only, never to a real account.
-  FirstRun__Enabled: 'false'
   Api__PublicBaseUrl: publicBaseUrl
 }
 
@@ -105,5 +132,15 @@ var given = {
 
 var tuned = toObject(filter(items(tuning), setting => setting.value != null), setting => setting.key, setting => string(setting.value))
 
+var offsets = union(
+  listSettings('Reminders__IwpSubmissionDaysBefore__{0}', reminderOffsets.?iwpSubmission ?? []),
+  listSettings('Reminders__InitialJobAcquisitionContactDaysBefore__{0}', reminderOffsets.?initialJobAcquisitionContact ?? []),
+  listSettings('Reminders__OngoingSupportContactDaysBefore__{0}', reminderOffsets.?ongoingSupportContact ?? []),
+  listSettings('Reminders__UnassignmentDaysBefore__{0}', reminderOffsets.?unassignment ?? []),
+  listSettings('Reminders__DisputeDaysBefore__{0}', reminderOffsets.?dispute ?? []),
+  listSettings('Reminders__ServicesAndSupportsReviewDaysBefore__{0}', reminderOffsets.?servicesAndSupportsReview ?? []))
+
+var clients = toObject(items(entraIdClients), client => format('Api__EntraId__Clients__{0}', replace(client.key, '-', '')), client => string(client.value))
+
 @description('TicketFlow\'s app settings, names to values.')
-output appSettings object = union(decided, given, tuned)
+output appSettings object = union(decided, given, tuned, offsets, clients)

@@ -8,7 +8,8 @@ namespace TicketFlow.Api;
 
 /// <summary>
 /// What both hosts (the Azure Functions app and the self-hosted server) register the same way, so that the API
-/// behaves alike in both: storage, records, email, the workflows' services and data converter, and the API itself.
+/// behaves alike in both: the log filters, storage, records, email, the workflows' services and data converter, and
+/// the API itself.
 /// The durable engine is the host's own choice (Durable Functions, or the embedded engine) and is not here.
 /// </summary>
 public static class TicketFlowServiceCollectionExtensions
@@ -22,6 +23,20 @@ public static class TicketFlowServiceCollectionExtensions
     {
         services.AddSingleton(host);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging(logging =>
+        {
+            // Expected 404s (a look-up of a record that does not exist yet) are logged by the Azure SDK (categories
+            // Azure.*, forwarded by Microsoft.Extensions.Azure) as error responses; they are not errors to an operator.
+            // Real failures still surface as exceptions.
+            logging.AddFilter("Azure", LogLevel.Error);
+
+            // ASP.NET Core writes about six Information lines for every request (request starting/finished, endpoint
+            // executing/executed, status code, result type): noise at hundreds of requests a second. Its warnings and
+            // errors stay; Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=Information (a more specific
+            // category than this rule) brings the request lines back.
+            logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        });
 
         // Storage first: with no account configured it adds the hosted service that starts Azurite before the others.
         services.AddStorageServices(configuration);

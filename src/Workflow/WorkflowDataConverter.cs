@@ -12,8 +12,14 @@ namespace TicketFlow.Workflow;
 /// </summary>
 public static class WorkflowDataConverter
 {
-    /// <summary>The converter.</summary>
-    public static DataConverter Instance { get; } = new JsonDataConverter(CreateOptions());
+    /// <summary>
+    /// The converter's JSON options, for hosts whose converter is built from a serializer of their own (the Azure
+    /// Functions worker wraps its <c>WorkerOptions.Serializer</c>).
+    /// </summary>
+    public static JsonSerializerOptions SerializerOptions { get; } = CreateOptions();
+
+    /// <summary>The converter (declared after its options: static initialisers run in order).</summary>
+    public static DataConverter Instance { get; } = new JsonDataConverter(SerializerOptions);
 
     private static JsonSerializerOptions CreateOptions()
     {

@@ -16,8 +16,9 @@ namespace TicketFlow.Workflow;
 public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the rulebook, the ticket agenda and the reminder settings (bound from <c>Reminders</c> and validated at
-    /// start). The store and email implementations the activities need are registered by the host.
+    /// Adds the rulebook (its settings bound from <c>Rulebook</c>), the ticket agenda and the reminder settings (bound
+    /// from <c>Reminders</c>), both validated at start. The store and email implementations the activities need are
+    /// registered by the host.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration to bind; null for defaults.</param>
@@ -26,6 +27,11 @@ public static class WorkflowServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddRulebookServices();
+        if (configuration is not null)
+        {
+            services.AddOptions<RulebookOptions>().Bind(configuration.GetSection(RulebookOptions.SectionName));
+        }
+
         var reminders = services.AddOptions<ReminderOptions>();
         if (configuration is not null)
         {

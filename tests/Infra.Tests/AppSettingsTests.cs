@@ -21,23 +21,11 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
         { "Storage__DataFolder", "the local data folder (Azurite's files, the outbox); nothing in Azure is kept on the instance's disk" },
         { "Storage__SdkRequestLogging", "a diagnostics switch, off by default; an operator sets it on the app when chasing a storage problem" },
         { "Email__OutboxFolder", "the .eml outbox is for local runs; Email__Provider is SendGrid in Azure" },
-        { "FirstRun__EnPid", "FirstRun__Enabled is false in Azure: no demo EN is created" },
-        { "FirstRun__EnName", "FirstRun__Enabled is false in Azure: no demo EN is created" },
-        // App Service app setting names may hold letters, digits, '.' and '_' only; Entra ID client ids are GUIDs with '-'.
-        { "Api__EntraId__Clients__{0}", "keyed by client id, and App Service setting names cannot hold the '-' of a client id; the app needs another form first" },
         // The staff web page (issue 15): in Azure it signs staff in through the Function App's authentication, which infra/
         // does not configure yet (authsettingsV2 with an Entra ID app registration); until it does, Easy Auth stays off.
         { "Web__EasyAuth__Enabled", "infra/ does not yet configure the Function App's authentication (authsettingsV2), which this setting says is in front" },
         { "Web__EasyAuth__Staff", "the EN's own user-to-staff map, set by its operator once Easy Auth is configured" },
         { "Web__SessionLifetime", "the default (8 hours) is meant; an operator may shorten the cookie session" },
-        // ConfigurationBinder appends configured array items to the defaults ([7,2,0] plus __0=10 gives [7,2,0,10]),
-        // so these offsets cannot be changed by an app setting until ReminderOptions binds them differently.
-        { "Reminders__IwpSubmissionDaysBefore__{0}", "an app setting would be appended to the default offsets, not replace them" },
-        { "Reminders__InitialJobAcquisitionContactDaysBefore__{0}", "an app setting would be appended to the default offsets, not replace them" },
-        { "Reminders__OngoingSupportContactDaysBefore__{0}", "an app setting would be appended to the default offsets, not replace them" },
-        { "Reminders__UnassignmentDaysBefore__{0}", "an app setting would be appended to the default offsets, not replace them" },
-        { "Reminders__DisputeDaysBefore__{0}", "an app setting would be appended to the default offsets, not replace them" },
-        { "Reminders__ServicesAndSupportsReviewDaysBefore__{0}", "an app setting would be appended to the default offsets, not replace them" },
     };
 
     [Fact]
@@ -74,12 +62,15 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
         Assert.Contains("Email__SendGrid__ApiKey", names);
         Assert.Contains("Email__SendGrid__ApiKey", BoundSettings.All);
         Assert.Contains("Api__EntraId__Clients__{0}", BoundSettings.All);
+        Assert.Contains("Api__EntraId__Clients__{0}", names);
+        Assert.Contains("Reminders__DisputeDaysBefore__{0}", names);
+        Assert.Contains("Rulebook__TimeZoneId", names);
     }
 
     [Fact]
     public void The_core_tools_example_sets_only_settings_the_app_or_the_host_reads()
     {
-        var values = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "infra", "local.settings.json.example")))!["Values"]!.AsObject();
+        var values = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "src", "Functions", "local.settings.json.example")))!["Values"]!.AsObject();
         string[] host = ["AzureWebJobsStorage", "FUNCTIONS_WORKER_RUNTIME"];
         var unknown = values.Select(v => v.Key).Where(name => !host.Contains(name) && !BoundSettings.All.Contains(name)).ToList();
         Assert.True(unknown.Count == 0, "local.settings.json.example sets what nothing reads: " + string.Join(", ", unknown));

@@ -4,12 +4,13 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TicketFlow.Server.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
+using TicketFlow.Functions;
 
 namespace TicketFlow.Infra.Tests;
 
 /// <summary>
-/// The settings the app binds, read from the app itself, with no list kept here. The host is built as it runs, with a
+/// The settings the Functions app binds, read from the app itself, with no list kept here. The host is built as it runs, with a
 /// configuration source that answers nothing and writes down which sections the options binder looks into; then each
 /// TicketFlow options class registered with the host is created. The sections it looked into are where that class is
 /// bound from; its public settable properties, as ConfigurationBinder walks them, are the setting names below it.
@@ -23,38 +24,31 @@ internal static class BoundSettings
     private static HashSet<string> Read()
     {
         var recording = new RecordingSource();
-        IServiceCollection? services = null;
-        var data = Directory.CreateTempSubdirectory("ticketflow-infra-tests-");
-        try
-        {
-            // The host as it runs (TicketFlowHost.Build): not started, so nothing listens and Azurite is not run.
-            using var app = TicketFlowHost.Build([$"--Data:Folder={data.FullName}"], builder =>
-            {
-                ((IConfigurationBuilder)builder.Configuration).Add(recording);
-                services = builder.Services;
-            });
-            var optionsTypes = services!
-                .Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IConfigureOptions<>))
-                .Select(d => d.ServiceType.GetGenericArguments()[0])
-                .Where(t => t.Assembly.GetName().Name!.StartsWith("TicketFlow", StringComparison.OrdinalIgnoreCase))
-                .Distinct()
-                .ToList();
-            var settings = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var type in optionsTypes)
-            {
-                var sections = recording.Provider.SectionsBoundBy(() => Create(app.Services, type));
-                foreach (var section in sections)
-                {
-                    AddProperties(type, section.Replace(ConfigurationPath.KeyDelimiter, "__", StringComparison.Ordinal), settings, depth: 0);
-                }
-            }
 
-            return settings;
-        }
-        finally
+        // The Functions app as it runs in Azure (TicketFlowFunctionsApp.Configure, what Program.cs calls): built, not
+        // started (starting dials the Functions host).
+        var builder = FunctionsApplication.CreateBuilder([]);
+        ((IConfigurationBuilder)builder.Configuration).Add(recording);
+        TicketFlowFunctionsApp.Configure(builder);
+        var services = builder.Services;
+        using var app = builder.Build();
+        var optionsTypes = services
+            .Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IConfigureOptions<>))
+            .Select(d => d.ServiceType.GetGenericArguments()[0])
+            .Where(t => t.Assembly.GetName().Name!.StartsWith("TicketFlow", StringComparison.OrdinalIgnoreCase))
+            .Distinct()
+            .ToList();
+        var settings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in optionsTypes)
         {
-            data.Delete(recursive: true);
+            var sections = recording.Provider.SectionsBoundBy(() => Create(app.Services, type));
+            foreach (var section in sections)
+            {
+                AddProperties(type, section.Replace(ConfigurationPath.KeyDelimiter, "__", StringComparison.Ordinal), settings, depth: 0);
+            }
         }
+
+        return settings;
     }
 
     private static void Create(IServiceProvider services, Type optionsType)

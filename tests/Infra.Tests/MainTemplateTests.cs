@@ -38,7 +38,7 @@ public sealed class MainTemplateTests(CompiledTemplate compiled)
     [Fact]
     public void The_function_app_runs_the_dotnet_version_the_app_is_built_for()
     {
-        var framework = typeof(TicketFlow.Server.Hosting.TicketFlowHost).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
+        var framework = typeof(TicketFlow.Functions.TicketFlowFunctionsApp).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
         var built = new FrameworkName(framework).Version.ToString(2);
         var runtimes = Descendants(Template())
             .OfType<JsonObject>()
@@ -55,7 +55,8 @@ public sealed class MainTemplateTests(CompiledTemplate compiled)
 
     private string DotnetVersionDefault() => Descendants(Template())
         .OfType<JsonObject>()
-        .Select(o => o["parameters"]?["dotnetVersion"]?["defaultValue"])
+        // A user-defined function's "parameters" is an array; a template's or module's is an object.
+        .Select(o => o["parameters"] is JsonObject parameters ? parameters["dotnetVersion"]?["defaultValue"] : null)
         .Single(v => v is not null)!
         .GetValue<string>();
 

@@ -77,7 +77,7 @@ internal static class IwpEndpoints
         // Checked, then the signed document stored under the new record's id, then the request's one durable write:
         // the event, carrying the record, which the ticket's workflow writes with the audited change and the
         // deadlines it starts. If the event cannot be raised, the document goes too: a failed request leaves nothing.
-        var (decision, _) = await gate.RaiseAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), facts,
+        var (decision, _) = await gate.RaiseAsync(client, TicketInstanceId.For(caller.EnPid, ticketNumber), facts,
             new IwpSigned(signedOn, caller.Name, iwpId, enSigned, thSigned, result.HasBlockingFindings),
             async e => e is IwpSigned signed
                 ? signed with { Record = new IwpRecord(caller.EnPid, ticketNumber, iwpId, null, enSigned, thSigned, result.Findings,
@@ -150,7 +150,7 @@ internal static class IwpEndpoints
 
         // No deadline restarts: the 14-day submission clock runs from the original plan's signatures (the rulebook's
         // iwp-submission rule), and an amendment is kept with the plan for the TPM and S&S reviews.
-        var (decision, _) = await gate.RaiseAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), facts,
+        var (decision, _) = await gate.RaiseAsync(client, TicketInstanceId.For(caller.EnPid, ticketNumber), facts,
             new IwpAmended(signedOn, caller.Name, amendmentId, HasBlockingFinding: result.HasBlockingFindings),
             async e => e is IwpAmended amended
                 ? amended with { Record = new IwpRecord(caller.EnPid, ticketNumber, amendmentId, original.IwpId, enSigned, thSigned, result.Findings,

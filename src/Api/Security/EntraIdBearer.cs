@@ -81,7 +81,8 @@ internal static class EntraIdBearer
             return Task.CompletedTask;
         }
 
-        if (client is null || !entra.Clients.TryGetValue(client, out var enPid))
+        if (client is null || !(entra.Clients.TryGetValue(client, out var enPid)
+            || entra.Clients.TryGetValue(client.Replace("-", string.Empty, StringComparison.Ordinal), out enPid)))
         {
             SecurityLogs.TokenRefused(Logger(context.HttpContext), "client application not mapped to an EN");
             context.Fail("The token's client application is not registered for an EN.");

@@ -19,7 +19,11 @@ public sealed class EntraIdOptions
     /// <summary>The audience tokens must carry: TicketFlow's application id URI (for example <c>api://ticketflow</c>) or client id.</summary>
     public string Audience { get; set; } = string.Empty;
 
-    /// <summary>Client application id to EN PID: whose data each calling application may see and change.</summary>
+    /// <summary>
+    /// Client application id to EN PID: whose data each calling application may see and change. A key may be written
+    /// without the id's dashes (<c>Api__EntraId__Clients__11111111222233334444555555555555=P00001</c>): App Service
+    /// setting names hold letters, digits, '.' and '_' only, and a client id is a GUID either way.
+    /// </summary>
     public Dictionary<string, string> Clients { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The app role that makes a caller the operator (the administrative endpoints), instead of an EN.</summary>

@@ -154,7 +154,7 @@ internal static class TicketEndpoints
         }
 
         var stamped = ticketEvent with { Actor = caller.Name };
-        var (decision, _) = await gate.RaiseAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), facts, stamped, prepare: null, ct);
+        var (decision, _) = await gate.RaiseAsync(client, TicketInstanceId.For(caller.EnPid, ticketNumber), facts, stamped, prepare: null, ct);
         return decision.Allowed
             ? TypedResults.Accepted(links.To($"tickets/{ticketNumber}"), new { Accepted = stamped.GetType().Name, NextStatus = decision.NextStatus })
             : Conflict(decision.Reason!);
@@ -254,7 +254,7 @@ internal static class TicketEndpoints
         // The request's one write: the event, with the note inside it, committed to the durable store. The workflow
         // then writes the case note, the ticket change (with the caller, for the audit trail) and the deadlines, each
         // exactly once, so a failed request has written nothing and an accepted one cannot be half-recorded.
-        var (decision, _) = await gate.RaiseAsync(TicketInstanceId.For(caller.EnPid, ticketNumber), facts, eventFor(caller.Name, note), prepare, ct);
+        var (decision, _) = await gate.RaiseAsync(client, TicketInstanceId.For(caller.EnPid, ticketNumber), facts, eventFor(caller.Name, note), prepare, ct);
         return decision.Allowed
             ? TypedResults.Accepted(links.To($"tickets/{ticketNumber}/case-notes/{note.NoteId}"), note)
             : Conflict(decision.Reason!);

@@ -28,7 +28,7 @@ namespace TicketFlow.Api.Tickets;
 /// The ticket orchestrator checks each event again when it applies it, so a projection can never change a ticket the
 /// transition table would not.
 /// </summary>
-internal sealed class TicketEventGate(DurableTaskClient client, IOptions<ApiOptions> options, TimeProvider time)
+internal sealed class TicketEventGate(IOptions<ApiOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Ledger> _tickets = new(StringComparer.Ordinal);
 
@@ -45,8 +45,12 @@ internal sealed class TicketEventGate(DurableTaskClient client, IOptions<ApiOpti
     /// <paramref name="prepare"/> finish it (store its document, attach its record) and raises it: the request's one
     /// durable write. Nothing is raised when the check refuses it or <paramref name="prepare"/> fails.
     /// </summary>
+    /// <remarks>
+    /// The client is the request's: on Azure Functions it is the invocation's binding, so the gate, which lives as
+    /// long as the host, must not keep one.
+    /// </remarks>
     public async Task<(TransitionDecision Decision, TicketEvent Event)> RaiseAsync(
-        string instanceId, TicketFacts published, TicketEvent ticketEvent, Func<TicketEvent, Task<TicketEvent>>? prepare, CancellationToken ct)
+        DurableTaskClient client, string instanceId, TicketFacts published, TicketEvent ticketEvent, Func<TicketEvent, Task<TicketEvent>>? prepare, CancellationToken ct)
     {
         SweepWhenDue();
         while (true)

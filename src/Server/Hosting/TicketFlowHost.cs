@@ -34,16 +34,6 @@ public static class TicketFlowHost
         var dataFolder = DataFolder.From(builder.Configuration);
         Directory.CreateDirectory(dataFolder.Path);
         ServerDefaults.Apply(builder, dataFolder);
-        // Expected 404s (a look-up of a record that does not exist yet) are logged by the Azure SDK (categories Azure.*,
-        // forwarded by Microsoft.Extensions.Azure) as error responses; they are not errors to an operator. Real failures
-        // still surface as exceptions. Configuration can override.
-        builder.Logging.AddFilter("Azure", LogLevel.Error);
-        // ASP.NET Core writes about six Information lines for every request (request starting/finished, endpoint
-        // executing/executed, status code, result type): noise at hundreds of requests a second. Its warnings and
-        // errors stay; Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=Information (a more specific category
-        // than this rule) brings the request lines back.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddSingleton(dataFolder);
         builder.Services.AddSingleton(TimeProvider.System);
 

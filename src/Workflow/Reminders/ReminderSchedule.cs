@@ -21,5 +21,5 @@ public sealed record ReminderSchedule(
     int ReminderHour)
 {
     /// <summary>The defaults of <see cref="ReminderOptions"/>.</summary>
-    public static ReminderSchedule Default { get; } = new ReminderOptions().ToSchedule();
+    public static ReminderSchedule Default => ReminderOptions.Defaults;
 }

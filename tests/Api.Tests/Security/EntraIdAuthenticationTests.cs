@@ -53,6 +53,23 @@ public sealed class EntraIdAuthenticationTests(AzuriteFixture azurite) : IAsyncL
             e.GetProperty("action").GetString() == "register ticket" && e.GetProperty("actor").GetString() == $"entra:{EntraIdStandIn.FirstEnClient}");
     }
 
+    [Fact]
+    public async Task A_client_application_mapped_by_its_id_without_dashes_acts_for_its_en()
+    {
+        // App Service setting names cannot hold '-': Api__EntraId__Clients__<the id's 32 hex digits>.
+        var undashed = EntraIdStandIn.FirstEnClient.Replace("-", "", StringComparison.Ordinal);
+        await using var host = await ApiHost.StartAsync(azurite,
+            [.. _entra.HostSettings().Where(s => !s.Contains(EntraIdStandIn.FirstEnClient, StringComparison.Ordinal)), $"--Api:EntraId:Clients:{undashed}=P00001"]);
+        using var first = Bearer(host, _entra.Token(EntraIdStandIn.FirstEnClient));
+        using var second = Bearer(host, _entra.Token(EntraIdStandIn.SecondEnClient));
+
+        using var registered = await first.PostAsync("/api/v1/tickets", Json("""{"ticketNumber":"E-9","ticketholder":{"id":"th-e9","name":"Jordan"}}"""));
+        using var foreign = await second.GetAsync("/api/v1/tickets/E-9");
+
+        Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
+
     public static TheoryData<string> RefusedTokens => new()
     {
         "expired",

@@ -29,7 +29,7 @@ public sealed class TicketEventGateTests
         var store = new HeldStore();
         var assigned = store.Workflow(Assignment());
 
-        var requests = Enumerable.Range(0, 10).Select(i => store.Gate.RaiseAsync(Ticket, assigned.Facts, Contact(i), prepare: null, CancellationToken.None)).ToArray();
+        var requests = Enumerable.Range(0, 10).Select(i => store.RaiseAsync(Ticket, assigned.Facts, Contact(i), prepare: null, CancellationToken.None)).ToArray();
 
         // All ten durable writes are under way before any of them finishes: no request waits behind another's write.
         await store.UntilAsync(() => store.Outstanding == 10);
@@ -49,7 +49,7 @@ public sealed class TicketEventGateTests
         ];
 
         // Every request reads the facts before any event is applied, as a client sending them back to back would.
-        var requests = sequence.Select(e => store.Gate.RaiseAsync(Ticket, registered.Facts, e, prepare: null, CancellationToken.None)).ToArray();
+        var requests = sequence.Select(e => store.RaiseAsync(Ticket, registered.Facts, e, prepare: null, CancellationToken.None)).ToArray();
         await store.ReleaseNewestFirstAsync(requests);
 
         Assert.All(await Task.WhenAll(requests), r => Assert.True(r.Decision.Allowed, r.Decision.Reason));
@@ -70,7 +70,7 @@ public sealed class TicketEventGateTests
             new ReviewDecisionRecorded(Day, "en", Compliant: true), Contact(2), new ContactAttemptRecorded(Day.AddDays(-1), "en", "early", ContactMethod.Phone, true),
         ];
 
-        var requests = sequence.Select(e => store.Gate.RaiseAsync(Ticket, registered.Facts, e, prepare: null, CancellationToken.None)).ToArray();
+        var requests = sequence.Select(e => store.RaiseAsync(Ticket, registered.Facts, e, prepare: null, CancellationToken.None)).ToArray();
         await store.ReleaseNewestFirstAsync(requests);
         var answers = await Task.WhenAll(requests);
 
@@ -89,8 +89,8 @@ public sealed class TicketEventGateTests
         var store = new HeldStore();
         var underReview = store.Workflow([Signed(), new IwpSubmitted(Day, "en"), new TpmReceiptRecorded(Day, "en")]);
 
-        var review = store.Gate.RaiseAsync(Ticket, underReview.Facts, new ReviewDecisionRecorded(Day, "en", true), prepare: null, CancellationToken.None);
-        var contacts = Enumerable.Range(0, 3).Select(i => store.Gate.RaiseAsync(Ticket, underReview.Facts, Contact(i), prepare: null, CancellationToken.None)).ToArray();
+        var review = store.RaiseAsync(Ticket, underReview.Facts, new ReviewDecisionRecorded(Day, "en", true), prepare: null, CancellationToken.None);
+        var contacts = Enumerable.Range(0, 3).Select(i => store.RaiseAsync(Ticket, underReview.Facts, Contact(i), prepare: null, CancellationToken.None)).ToArray();
         await store.UntilAsync(() => store.Outstanding == 1);
         store.FailNewest(new TimeoutException("the durable store did not answer"));
 
@@ -100,8 +100,8 @@ public sealed class TicketEventGateTests
         Assert.Empty(store.Committed);
 
         // And the released reservation leaves nothing behind: the review repeated is accepted, then a contact after it.
-        var again = store.Gate.RaiseAsync(Ticket, underReview.Facts, new ReviewDecisionRecorded(Day, "en", true), prepare: null, CancellationToken.None);
-        var contact = store.Gate.RaiseAsync(Ticket, underReview.Facts, Contact(9), prepare: null, CancellationToken.None);
+        var again = store.RaiseAsync(Ticket, underReview.Facts, new ReviewDecisionRecorded(Day, "en", true), prepare: null, CancellationToken.None);
+        var contact = store.RaiseAsync(Ticket, underReview.Facts, Contact(9), prepare: null, CancellationToken.None);
         await store.ReleaseNewestFirstAsync([again, contact]);
         Assert.True((await again).Decision.Allowed);
         Assert.True((await contact).Decision.Allowed);
@@ -114,9 +114,9 @@ public sealed class TicketEventGateTests
         var store = new HeldStore();
         var signed = store.Workflow([Signed()]);
 
-        var submitted = store.Gate.RaiseAsync(Ticket, signed.Facts, new IwpSubmitted(Day, "en"),
+        var submitted = store.RaiseAsync(Ticket, signed.Facts, new IwpSubmitted(Day, "en"),
             prepare: _ => throw new IOException("the blob service refused the document"), CancellationToken.None);
-        var receipt = store.Gate.RaiseAsync(Ticket, signed.Facts, new TpmReceiptRecorded(Day, "en"), prepare: null, CancellationToken.None);
+        var receipt = store.RaiseAsync(Ticket, signed.Facts, new TpmReceiptRecorded(Day, "en"), prepare: null, CancellationToken.None);
 
         await Assert.ThrowsAsync<IOException>(() => submitted);
         Assert.False((await receipt).Decision.Allowed);
@@ -129,13 +129,13 @@ public sealed class TicketEventGateTests
     {
         var store = new HeldStore();
         var signed = store.Workflow([Signed()]);
-        var submit = store.Gate.RaiseAsync(Ticket, signed.Facts, new IwpSubmitted(Day, "en"), prepare: null, CancellationToken.None);
+        var submit = store.RaiseAsync(Ticket, signed.Facts, new IwpSubmitted(Day, "en"), prepare: null, CancellationToken.None);
         await store.ReleaseNewestFirstAsync([submit]);
 
         // One request sees the submission applied; another read the facts just before and reaches the gate after it.
         var applied = store.Workflow([.. signed.Taken, .. store.Committed]);
-        Assert.True((await store.Gate.RaiseAsync(Ticket, applied.Facts, new IwpSubmitted(Day, "en"), prepare: null, CancellationToken.None)).Decision.Allowed is false);
-        var late = await store.Gate.RaiseAsync(Ticket, signed.Facts, new IwpSubmitted(Day, "en"), prepare: null, CancellationToken.None);
+        Assert.True((await store.RaiseAsync(Ticket, applied.Facts, new IwpSubmitted(Day, "en"), prepare: null, CancellationToken.None)).Decision.Allowed is false);
+        var late = await store.RaiseAsync(Ticket, signed.Facts, new IwpSubmitted(Day, "en"), prepare: null, CancellationToken.None);
 
         Assert.False(late.Decision.Allowed);
         Assert.Single(store.Committed);
@@ -149,20 +149,20 @@ public sealed class TicketEventGateTests
         var assigned = store.Workflow(Assignment());
 
         // Contacts change no facts: once written, nothing about them is kept, whatever the number of tickets.
-        var contacts = Enumerable.Range(0, 50).Select(i => store.Gate.RaiseAsync($"ticket:P00001:C-{i}", assigned.Facts, Contact(i), prepare: null, CancellationToken.None)).ToArray();
+        var contacts = Enumerable.Range(0, 50).Select(i => store.RaiseAsync($"ticket:P00001:C-{i}", assigned.Facts, Contact(i), prepare: null, CancellationToken.None)).ToArray();
         await store.UntilAsync(() => store.Outstanding == 50);
         store.ReleaseAll();
         await Task.WhenAll(contacts);
         Assert.Equal(0, store.Gate.TicketsRemembered);
 
         // A change is kept until the workflow publishes it, and what it published for as long as the memory lasts.
-        var phase = store.Gate.RaiseAsync(Ticket, assigned.Facts, new PhaseChanged(Day, "en"), prepare: null, CancellationToken.None);
+        var phase = store.RaiseAsync(Ticket, assigned.Facts, new PhaseChanged(Day, "en"), prepare: null, CancellationToken.None);
         await store.ReleaseNewestFirstAsync([phase]);
         Assert.Equal(1, store.Gate.TicketsRemembered);
         var published = store.Workflow([.. assigned.Taken, .. store.Committed]);
-        Assert.True((await store.Gate.RaiseAsync(Ticket, published.Facts, Contact(99, Day.AddDays(-1)), prepare: null, CancellationToken.None)).Decision.Allowed is false);
+        Assert.True((await store.RaiseAsync(Ticket, published.Facts, Contact(99, Day.AddDays(-1)), prepare: null, CancellationToken.None)).Decision.Allowed is false);
         time.Advance(TimeSpan.FromMinutes(2));
-        await store.Gate.RaiseAsync("ticket:P00001:other", assigned.Facts, new PhaseChanged(Day.AddDays(-30), "en"), prepare: null, CancellationToken.None);
+        await store.RaiseAsync("ticket:P00001:other", assigned.Facts, new PhaseChanged(Day.AddDays(-30), "en"), prepare: null, CancellationToken.None);
         Assert.Equal(0, store.Gate.TicketsRemembered);
     }
 
@@ -197,10 +197,18 @@ public sealed class TicketEventGateTests
 
                     return done.Task;
                 });
-            Gate = new TicketEventGate(client.Object, Options.Create(new ApiOptions()), time ?? TimeProvider.System);
+            _client = client.Object;
+            Gate = new TicketEventGate(Options.Create(new ApiOptions()), time ?? TimeProvider.System);
         }
 
+        private readonly DurableTaskClient _client;
+
         public TicketEventGate Gate { get; }
+
+        /// <summary>The gate's call as an endpoint makes it, with this store's durable client.</summary>
+        public Task<(TransitionDecision Decision, TicketEvent Event)> RaiseAsync(
+            string instanceId, TicketFacts published, TicketEvent ticketEvent, Func<TicketEvent, Task<TicketEvent>>? prepare, CancellationToken ct) =>
+            Gate.RaiseAsync(_client, instanceId, published, ticketEvent, prepare, ct);
 
         public int Outstanding
         {
