@@ -16,6 +16,7 @@ using TicketFlow.Functions.Management;
 using TicketFlow.Functions.Reviews;
 using TicketFlow.Functions.Tests.Hosts;
 using TicketFlow.Functions.Tickets;
+using TicketFlow.Functions.Web;
 using TicketFlow.Functions.Webhooks;
 using TicketFlow.Testing.Fixtures;
 using TicketFlow.Testing.Hosts;
@@ -168,6 +169,40 @@ public sealed class SameAnswerTests(AzuriteFixture azurite) : IAsyncLifetime
         SameAsync(function, method, path, content, content, key, expected);
 
     /// <summary>Sends the request to the server and to the function; "" as key means the first EN's key.</summary>
+    [Fact]
+    public async Task Web()
+    {
+        // The staff page through its functions as through the server: the sign-in form, and a visitor without a
+        // session sent to it (not shown the week). Accept is a browser's, as the page is asked for by one.
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+        var browser = new Dictionary<string, string> { ["Accept"] = "text/html" };
+        foreach (var (function, path) in new (Func<HttpRequest, DurableTaskClient, Task> Function, string Path)[]
+                 {
+                     ((r, _) => WebFunctions.GetSignIn(r), "/api/web/sign-in"),
+                     (WebFunctions.GetThisWeek, "/api/web"),
+                     (WebFunctions.GetTicketPage, "/api/web/tickets/T-W1"),
+                 })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Accept.ParseAdd("text/html");
+            using var fromServer = await http.SendAsync(request);
+            var fromFunction = await functions.InvokeAsync(function, client, "GET", path, headers: browser);
+            Assert.Equal((int)fromServer.StatusCode, fromFunction.StatusCode);
+            Assert.Equal(fromServer.Content.Headers.ContentType?.MediaType, fromFunction.ContentType?.Split(';')[0]);
+            // The same place on each host (the host name is each one's own).
+            Assert.Equal(fromServer.Headers.Location?.PathAndQuery, fromFunction.Headers.TryGetValue("Location", out var at) ? new Uri(at).PathAndQuery : null);
+            if (path.EndsWith("sign-in", StringComparison.Ordinal))
+            {
+                Assert.Equal(200, fromFunction.StatusCode);
+                Assert.Contains("<form", fromFunction.Text, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.InRange(fromFunction.StatusCode, 301, 303);
+            }
+        }
+    }
+
     private async Task SameAsync(Func<HttpRequest, DurableTaskClient, Task> function, string method, (string Server, string Functions) path,
         Func<HttpContent>? serverContent, Func<HttpContent>? functionContent, string? key, int? expected)
     {

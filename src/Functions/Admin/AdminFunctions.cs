@@ -1,3 +1,4 @@
+using TicketFlow.Api;
 using TicketFlow.Functions.Http;
 
 namespace TicketFlow.Functions.Admin;
@@ -27,6 +28,14 @@ public static class AdminFunctions
     [Function(nameof(CreateApiKey))]
     public static Task CreateApiKey(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FunctionRoutes.EmploymentNetwork + "/keys")] HttpRequest request) =>
+        FunctionsApiPipeline.InvokeAsync(request);
+
+    /// <summary>POST: Creates a staff member's sign-in credential for the web page.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>When the API has written the response.</returns>
+    [Function(nameof(CreateStaffCredential))]
+    public static Task CreateStaffCredential(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FunctionRoutes.EmploymentNetwork + "/staff/{staffId:" + ApiRoutes.Id + "}/credentials")] HttpRequest request) =>
         FunctionsApiPipeline.InvokeAsync(request);
 
     /// <summary>DELETE: Revokes an API key.</summary>
