@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using TicketFlow.Infrastructure.Storage.Records;
+using TicketFlow.Api.Web.SignIn;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -47,8 +50,10 @@ public sealed class WebFixture : IAsyncLifetime
         await _azurite.InitializeAsync();
         Assert.True(ApiKey.TryParse(AdministratorKey, out var admin));
         Host = await ApiHost.StartAsync(_azurite, $"--Api:Security:AdministratorKeyHash={admin.Hash()}");
-        var dataFolder = Host.App.Configuration["Data:Folder"]!;
-        FirstStaffCredential = (await File.ReadAllTextAsync(Path.Combine(dataFolder, "first-staff-credential.txt"))).Trim();
+        // On the shared Azurite (a configured account) the host runs no first-run bootstrap; ApiHost makes the demo EN
+        // (P00001, staff member s1), and its staff credential is made here the way the bootstrap makes it.
+        FirstStaffCredential = (await StaffCredentials.CreateAsync("P00001", "s1",
+            Host.App.Services.GetRequiredService<IApiKeyStore>(), TimeProvider.System, CancellationToken.None)).Value;
 
         if (!File.Exists(Chromium))
         {
