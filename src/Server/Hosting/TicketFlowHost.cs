@@ -35,7 +35,6 @@ public static class TicketFlowHost
         Directory.CreateDirectory(dataFolder.Path);
         ServerDefaults.Apply(builder, dataFolder);
         builder.Services.AddSingleton(dataFolder);
-        builder.Services.AddSingleton(TimeProvider.System);
 
         // This host owns the Azurite it starts when no account is configured: it dies with it, and its data folder is
         // this host's alone.
