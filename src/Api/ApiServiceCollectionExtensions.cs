@@ -54,13 +54,16 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<EntraIdOptions>, EntraIdOptionsValidator>();
 
         // One default scheme that hands a request to the API key or, when Entra ID is configured and the request carries
-        // a bearer token, to Entra ID; every endpoint and policy stays the same whichever a caller uses.
+        // a bearer token, to Entra ID; every endpoint and policy stays the same whichever a caller uses. The staff web
+        // page's requests go to its own sign-in (the session cookie, or Easy Auth), so that the rate limiter, which runs
+        // before authorization, counts a signed-in staff member as themself and not as an anonymous address.
         services.AddAuthentication(CallerScheme)
-            .AddPolicyScheme(CallerScheme, "API key or Entra ID token", o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                && http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<EntraIdOptions>>().Value.Enabled
-                    ? EntraIdBearer.SchemeName
-                    : ApiKeyAuthenticationHandler.SchemeName)
+            .AddPolicyScheme(CallerScheme, "API key, Entra ID token or the web page's sign-in", o => o.ForwardDefaultSelector = http =>
+                WebServiceCollectionExtensions.SignInSchemeFor(http)
+                ?? (http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    && http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<EntraIdOptions>>().Value.Enabled
+                        ? EntraIdBearer.SchemeName
+                        : ApiKeyAuthenticationHandler.SchemeName))
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddEntraIdBearer();
         services.AddAuthorizationBuilder()

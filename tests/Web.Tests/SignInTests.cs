@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TicketFlow.Api.Web.SignIn;
+using TicketFlow.Infrastructure.Storage.Records;
 using TicketFlow.Testing.Hosts;
 
 namespace TicketFlow.Web.Tests;
@@ -74,6 +77,33 @@ public sealed class SignInTests(WebFixture web)
             Assert.Equal(HttpStatusCode.Forbidden, (await Get(Principal("stranger@elsewhere.example"))).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await Get(null)).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task A_signed_in_staff_member_is_rate_limited_as_themself_not_as_an_anonymous_address()
+    {
+        // Four anonymous requests a window: the sign-in page and its post use two; every page after them is signed in.
+        await using var host = await ApiHost.StartAsync(web.Azurite, "--Api:Security:AnonymousRequestsPerWindow=4", "--Api:Security:RateWindow=01:00:00");
+        var credential = (await StaffCredentials.CreateAsync("P00001", "s1", host.App.Services.GetRequiredService<IApiKeyStore>(), TimeProvider.System, CancellationToken.None)).Value;
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.BaseAddress };
+        var form = await browser.GetStringAsync("/api/web/sign-in");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var signedIn = await browser.PostAsync("/api/web/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["credential"] = credential,
+        }));
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.EndsWith("/api/web/", signedIn.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+
+        var answers = new List<HttpStatusCode>();
+        foreach (var path in new[] { "/api/web/", "/api/web/site.css", "/api/web/calendar", "/api/web/compliance", "/api/web/", "/api/web/site.css" })
+        {
+            using var response = await browser.GetAsync(path);
+            answers.Add(response.StatusCode);
+        }
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a));
     }
 
     /// <summary>The header as App Service's authentication sends it: base64 of the user's claims.</summary>

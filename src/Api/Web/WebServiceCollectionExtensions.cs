@@ -68,6 +68,21 @@ public static class WebServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The web page's sign-in scheme when <paramref name="http"/> is a request for the page (under
+    /// <c>/{prefix}/web</c>), else <see langword="null"/>: Easy Auth behind the platform, the session cookie elsewhere,
+    /// as <see cref="AddWebServices"/> registered it from the same setting.
+    /// </summary>
+    /// <param name="http">The request.</param>
+    /// <returns>The scheme, or <see langword="null"/> for a request to the API.</returns>
+    internal static string? SignInSchemeFor(HttpContext http)
+    {
+        var prefix = http.RequestServices.GetRequiredService<HostSettings>().RoutePrefix;
+        return http.Request.Path.StartsWithSegments($"/{prefix}/web")
+            ? http.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.EasyAuth.Enabled ? EasyAuthHandler.SchemeName : CookieScheme
+            : null;
+    }
+
     /// <summary>A session ends when its credential is revoked, even before the cookie expires.</summary>
     private static async Task StillValidAsync(CookieValidatePrincipalContext context)
     {
