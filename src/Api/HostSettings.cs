@@ -12,6 +12,9 @@ namespace TicketFlow.Api;
 /// <param name="MaxConcurrentOrchestrations">extensions.durableTask.maxConcurrentOrchestratorFunctions.</param>
 public sealed record HostSettings(string RoutePrefix, string HubName, int MaxConcurrentActivities, int MaxConcurrentOrchestrations)
 {
+    /// <summary>extensions.durableTask.extendedSessionsEnabled: orchestrators stay in memory between episodes instead of replaying.</summary>
+    public bool ExtendedSessions { get; init; }
+
     /// <summary>The defaults, as Azure Functions has them.</summary>
     public static HostSettings Default { get; } = new("api", "TicketFlow", 16, 16);
 
@@ -39,7 +42,11 @@ public sealed record HostSettings(string RoutePrefix, string HubName, int MaxCon
                 (Text("http", "routePrefix") ?? Default.RoutePrefix).Trim('/'),
                 Text("durableTask", "hubName") ?? Default.HubName,
                 Number("durableTask", "maxConcurrentActivityFunctions") ?? Default.MaxConcurrentActivities,
-                Number("durableTask", "maxConcurrentOrchestratorFunctions") ?? Default.MaxConcurrentOrchestrations);
+                Number("durableTask", "maxConcurrentOrchestratorFunctions") ?? Default.MaxConcurrentOrchestrations)
+            {
+                ExtendedSessions = extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty("durableTask", out var d)
+                    && d.TryGetProperty("extendedSessionsEnabled", out var x) && x.GetBoolean(),
+            };
             if (!System.Text.RegularExpressions.Regex.IsMatch(settings.HubName, "^[A-Za-z][A-Za-z0-9]{2,49}$")
                 || settings.MaxConcurrentActivities < 1 || settings.MaxConcurrentOrchestrations < 1)
             {

@@ -14,13 +14,20 @@ namespace TicketFlow.Api.Tests;
 /// Bounded load runs on loopback against the real host on Azurite: requests are started on schedule at a steady
 /// offered rate for a few seconds (open loop: a slow answer does not slow the sender), then requests per second and
 /// p50/p99 latency are printed. Every request must succeed, and the records each one promised must all be written.
-/// TICKETFLOW_LOAD_CONTACT_RATE and TICKETFLOW_LOAD_IWP_RATE change the offered rates (requests per second).
+/// TICKETFLOW_LOAD_CONTACT_RATE and TICKETFLOW_LOAD_IWP_RATE change the offered rates (requests per second), and
+/// TICKETFLOW_LOAD_SECONDS how long each run offers them (5 s by default). For attaching a profiler to the load
+/// phase only, TICKETFLOW_LOAD_MARK names a file that is written when each run's measured phase starts.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ApiLoadTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const int WarmUpRequests = 10;
-    private static readonly TimeSpan RunFor = TimeSpan.FromSeconds(5);
+
+    // As a load generator holds a fixed pool: an overloaded host's answers queue here (and count in the latency, which
+    // is timed from each request's scheduled start) instead of opening a socket per waiting request until the process
+    // runs out of file descriptors.
+    private const int Connections = 256;
+    private static readonly TimeSpan RunFor = TimeSpan.FromSeconds(Rate("TICKETFLOW_LOAD_SECONDS", 5));
     private static readonly DateOnly Recently = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
 
     [Fact]
@@ -29,7 +36,7 @@ public sealed class ApiLoadTests(AzuriteFixture azurite, ITestOutputHelper outpu
         const int tickets = 20;
         var rate = Rate("TICKETFLOW_LOAD_CONTACT_RATE", 500);
         await using var host = await ApiHost.StartAsync(azurite, "--Api:Security:RequestsPerWindow=1000000");
-        using var client = host.Client(host.FirstEnKey);
+        using var client = host.Client(host.FirstEnKey, Connections);
         for (var t = 0; t < tickets; t++)
         {
             await AssignAsync(client, $"L-{t}", Recently);
@@ -65,7 +72,7 @@ public sealed class ApiLoadTests(AzuriteFixture azurite, ITestOutputHelper outpu
         var rate = Rate("TICKETFLOW_LOAD_IWP_RATE", 40);
         var tickets = (int)(rate * RunFor.TotalSeconds) + rate + WarmUpRequests;
         await using var host = await ApiHost.StartAsync(azurite, "--Api:Security:RequestsPerWindow=1000000");
-        using var client = host.Client(host.FirstEnKey);
+        using var client = host.Client(host.FirstEnKey, Connections);
         for (var t = 0; t < tickets; t++)
         {
             using var registered = await client.PostAsync("/api/v1/tickets", Json($$$"""{"ticketNumber":"W-{{{t}}}","ticketholder":{"id":"th-w{{{t}}}","name":"Jordan"}}"""));
@@ -91,6 +98,11 @@ public sealed class ApiLoadTests(AzuriteFixture azurite, ITestOutputHelper outpu
         for (var i = 0; i < WarmUpRequests; i++)
         {
             Assert.True(await send(-1 - i), "a warm-up request failed");
+        }
+
+        if (Environment.GetEnvironmentVariable("TICKETFLOW_LOAD_MARK") is { Length: > 0 } mark)
+        {
+            await File.WriteAllTextAsync(mark, $"{Environment.ProcessId}");
         }
 
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();

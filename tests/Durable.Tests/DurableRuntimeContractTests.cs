@@ -24,9 +24,10 @@ public abstract class DurableRuntimeContractTests
     /// <summary>Where tests report measured figures (set by the subclass from xunit's output helper).</summary>
     protected Xunit.Abstractions.ITestOutputHelper? Output { get; init; }
 
-    protected async Task<DurableTestHost> StartAsync(Action<DurableTaskRegistry> tasks, bool skipTime = true, Action<IServiceCollection>? services = null, bool startWorker = true)
+    protected async Task<DurableTestHost> StartAsync(
+        Action<DurableTaskRegistry> tasks, bool skipTime = true, Action<IServiceCollection>? services = null, bool startWorker = true, bool extendedSessions = false)
     {
-        var options = new DurableTestHostOptions { SkipTime = skipTime, StartWorker = startWorker };
+        var options = new DurableTestHostOptions { SkipTime = skipTime, StartWorker = startWorker, ExtendedSessions = extendedSessions };
         ConfigureHost(options);
         return await DurableTestHost.StartAsync(
             s =>
@@ -294,6 +295,63 @@ public abstract class DurableRuntimeContractTests
         var done = await CompleteAsync(host, id);
 
         Assert.Equal(expected, done.ReadOutputAs<string>());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_backlog_of_events_waits_in_the_inbox_and_each_execution_replays_only_what_it_took(bool extendedSessions)
+    {
+        // A ticket's pattern: take one event, write it down (an activity), continue as new every few turns. The whole
+        // backlog is raised while the first write is held; each write notes how long the instance's history is then.
+        const int events = 40;
+        var firstWrite = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var written = new System.Collections.Concurrent.ConcurrentQueue<(int Item, int HistoryLength)>();
+        DurableTestHost? running = null;
+        var replayed = 0;
+        await using var host = await StartAsync(r => r
+            .AddOrchestratorFunc<int, int>("Ledger", async (ctx, taken) =>
+            {
+                for (var turn = 0; turn < 3; turn++)
+                {
+                    var item = await ctx.WaitForExternalEvent<int>("Item");
+                    replayed += ctx.IsReplaying ? 1 : 0;
+                    await ctx.CallActivityAsync<bool>("Write", item);
+                    if (++taken == events)
+                    {
+                        return taken;
+                    }
+                }
+
+                ctx.ContinueAsNew(taken, preserveUnprocessedEvents: true);
+                return taken;
+            })
+            .AddActivityFunc<int, bool>("Write", async (ctx, item) =>
+            {
+                await firstWrite.Task;
+                var instance = await running!.Store.GetInstanceAsync(ctx.InstanceId, includePayloads: false, CancellationToken.None);
+                written.Enqueue((item, instance!.HistoryCount));
+                return true;
+            }), skipTime: false, extendedSessions: extendedSessions);
+        running = host;
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Ledger", 0);
+        for (var i = 0; i < events; i++)
+        {
+            await host.Client.RaiseEventAsync(id, "Item", i);
+        }
+
+        firstWrite.SetResult();
+        var done = await CompleteAsync(host, id);
+
+        Assert.Equal(events, done.ReadOutputAs<int>());
+        Assert.Equal(Enumerable.Range(0, events), written.Select(w => w.Item));
+
+        // Three turns of about five events each: a history that took in the backlog would be over forty long.
+        Assert.True(written.Max(w => w.HistoryLength) <= 20, $"longest history {written.Max(w => w.HistoryLength)}");
+
+        // With extended sessions the orchestrator waits in memory between episodes: nothing it did runs again.
+        Assert.True(extendedSessions == (replayed == 0), $"{replayed} turns replayed");
     }
 
     [Fact]

@@ -45,7 +45,8 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         CREATE TABLE IF NOT EXISTS messages (
             id INTEGER PRIMARY KEY,
             instance_id TEXT NOT NULL,
-            event TEXT NOT NULL);
+            event TEXT NOT NULL,
+            held INTEGER);
         CREATE INDEX IF NOT EXISTS ix_messages_instance ON messages (instance_id, id);
         CREATE TABLE IF NOT EXISTS timers (
             id INTEGER PRIMARY KEY,
@@ -174,6 +175,13 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             if ((long)tags.ExecuteScalar()! == 0)
             {
                 writer.Execute("ALTER TABLE instances ADD COLUMN tags TEXT;");
+            }
+
+            // Likewise the mark of a message an episode read and left (NULL: it makes its instance ready).
+            tags.CommandText = "SELECT COUNT(*) FROM pragma_table_info('messages') WHERE name = 'held'";
+            if ((long)tags.ExecuteScalar()! == 0)
+            {
+                writer.Execute("ALTER TABLE messages ADD COLUMN held INTEGER;");
             }
         }
 
@@ -666,6 +674,16 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             return false; // lease lost (expired and taken over, or instance purged): another worker redoes the episode
         }
 
+        // Every message the episode read is consumed (deleted next) or held. This runs first, while the read ones still
+        // exist: a message that arrived meanwhile, or that this commit sends, has a larger id and is not marked.
+        if (e.SeenThroughMessageId is { } seen)
+        {
+            var hold = c.Command("UPDATE messages SET held = 1 WHERE instance_id = $id AND id <= $seen AND held IS NULL");
+            hold.Parameters["$id"].Value = e.InstanceId;
+            hold.Parameters["$seen"].Value = seen;
+            hold.ExecuteNonQuery();
+        }
+
         var delete = c.Command("DELETE FROM messages WHERE id = $id");
         foreach (var id in e.ConsumedMessageIds)
         {
@@ -678,10 +696,11 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             WriteEpisode(c, b, e);
         }
 
-        // Messages that arrived during the episode keep the lease and go straight back to the dispatcher.
-        var remaining = c.Command("SELECT EXISTS (SELECT 1 FROM messages WHERE instance_id = $id)");
+        // Messages that arrived during the episode keep the lease and go straight back to the dispatcher; messages it
+        // read and left (events no one waits for yet) wait for a newer one.
+        var remaining = c.Command("SELECT EXISTS (SELECT 1 FROM messages WHERE instance_id = $id AND held IS NULL)");
         remaining.Parameters["$id"].Value = e.InstanceId;
-        var more = e.ConsumedMessageIds.Count > 0 && (long)remaining.ExecuteScalar()! == 1;
+        var more = (long)remaining.ExecuteScalar()! == 1;
         var release = c.Command(more
             ? "UPDATE instances SET lock_expires = $e WHERE instance_id = $id"
             : "UPDATE instances SET lock_owner = NULL, lock_expires = NULL WHERE instance_id = $id");
@@ -835,7 +854,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         var expiry = b.NowMs + (long)options.LeaseDuration.TotalMilliseconds;
         var select = c.Command("""
             SELECT DISTINCT m.instance_id FROM messages m JOIN instances i ON i.instance_id = m.instance_id
-            WHERE i.lock_owner IS NULL OR (i.lock_owner <> $o AND i.lock_expires < $now)
+            WHERE m.held IS NULL AND (i.lock_owner IS NULL OR (i.lock_owner <> $o AND i.lock_expires < $now))
             """);
         select.Parameters["$o"].Value = LeaseOwner;
         select.Parameters["$now"].Value = b.NowMs;

@@ -18,6 +18,12 @@ public sealed record OrchestrationEpisodeResult
     /// <summary>Inbox message ids this episode consumed.</summary>
     public required IReadOnlyList<long> ConsumedMessageIds { get; init; }
 
+    /// <summary>
+    /// The newest inbox message the episode read. The ones up to it that it did not consume are held (events no one
+    /// waits for yet): they stay in the inbox, and only a message that is not held makes the instance ready again.
+    /// </summary>
+    public long? SeenThroughMessageId { get; init; }
+
     /// <summary>The history length the new events are appended after (0 when <see cref="ReplaceHistory"/>).</summary>
     public required int HistoryBase { get; init; }
 

@@ -85,7 +85,7 @@ public sealed class DurableTestHost : IAsyncDisposable
         if (services.Any(d => d.ServiceType == typeof(IHostedService)))
         {
             // The caller added a worker: it runs on this host's store (the same builder, so its tasks are kept).
-            services.AddDurableTaskWorker(b => b.UseSqlite());
+            services.AddDurableTaskWorker(b => b.UseSqlite(worker: w => w.ExtendedSessions = options.ExtendedSessions));
         }
 
         services.AddDurableTaskClient(b => b.UseSqlite());

@@ -24,6 +24,9 @@ public sealed class DurableTestHostOptions
     /// </summary>
     public Func<TimeProvider, IOrchestrationStore>? StoreFactory { get; set; }
 
+    /// <summary>Extended sessions (see <see cref="Worker.StoreWorkerOptions.ExtendedSessions"/>); off by default, so tests replay.</summary>
+    public bool ExtendedSessions { get; set; }
+
     /// <summary>Commit durability; <see cref="SqliteDurability.Fast"/> by default in tests.</summary>
     public SqliteDurability Durability { get; set; } = SqliteDurability.Fast;
 }

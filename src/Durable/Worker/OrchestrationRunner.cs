@@ -46,6 +46,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     private string? recordedVersion;
     private string? serializedInput;
     private bool started;
+    private bool warm;
     private bool isReplaying;
     private DateTime currentUtc;
     private int nextTaskId;
@@ -96,6 +97,24 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     /// <summary>The failure of the last run, when the replay found the code no longer matches history.</summary>
     public NonDeterministicOrchestrationException? NondeterminismFailure { get; private set; }
 
+    /// <summary>Whether the runner can take its instance's next episode without replaying (see <see cref="Committed"/>).</summary>
+    public bool IsWarm => warm;
+
+    /// <summary>
+    /// Told when the episode <see cref="Run"/> built was committed: what it scheduled is now in the history, so the
+    /// runner, still holding the orchestrator where it waits, can take the next episode's messages without replaying
+    /// the history (as Durable Functions' extended sessions do). A finished or failed orchestration cannot.
+    /// </summary>
+    public void Committed()
+    {
+        foreach (var action in actions)
+        {
+            action.Recorded = true;
+        }
+
+        warm = completion is null && NondeterminismFailure is null;
+    }
+
     /// <summary>Runs the episode and returns what it writes and the full history after it (for the cache).</summary>
     public (OrchestrationEpisodeResult Result, List<HistoryEvent>? HistoryAfter) Run(
         InstanceRecord instance, IReadOnlyList<HistoryEvent> history, IReadOnlyList<StoredMessage> messages, DateTimeOffset now)
@@ -113,10 +132,11 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         }
 
         // A start message sorts first so that events raised together with the start are delivered, not dropped.
-        var ordered = messages.Select(m => m.Event).OrderBy(e => e.Type == HistoryEventType.ExecutionStarted ? 0 : 1).ToList();
-        if (history.Count == 0 && !ordered.Any(e => e.Type == HistoryEventType.ExecutionStarted))
+        var ordered = messages.OrderBy(m => m.Event.Type == HistoryEventType.ExecutionStarted ? 0 : 1).ToList();
+        var seenThrough = messages.Count == 0 ? (long?)null : messages.Max(m => m.Id);
+        if (history.Count == 0 && !ordered.Any(m => m.Event.Type == HistoryEventType.ExecutionStarted))
         {
-            if (ordered.FirstOrDefault(e => e.Type == HistoryEventType.ExecutionTerminated) is { } terminate)
+            if (ordered.FirstOrDefault(m => m.Event.Type == HistoryEventType.ExecutionTerminated)?.Event is { } terminate)
             {
                 // Terminated before it started (a scheduled start not yet due).
                 return (new OrchestrationEpisodeResult
@@ -135,16 +155,23 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
             }
 
             // Events raised before a scheduled start stay in the inbox until the start message arrives.
-            return (Unchanged(instance, []), null);
+            return (Unchanged(instance, [], seenThrough), null);
         }
 
         var newHistory = new List<HistoryEvent>();
-        var leftovers = new List<HistoryEvent>();
+        var leftovers = new List<StoredMessage>();
+        var held = new List<StoredMessage>();
+        var delivered = 0;
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(syncContext);
         try
         {
-            ReplayHistory(history);
+            // A warm runner has applied this history already (its last episode committed it): it goes on from there.
+            if (!warm)
+            {
+                ReplayHistory(history);
+            }
+
             isReplaying = false;
 
             var episodeStart = new HistoryEvent { Type = HistoryEventType.OrchestratorStarted, Timestamp = now };
@@ -158,13 +185,25 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
                     continue;
                 }
 
-                if (!Accept(message))
+                if (!Accept(message.Event))
                 {
                     continue;
                 }
 
-                newHistory.Add(message);
-                Apply(message, past: false, history.Count + newHistory.Count - 1);
+                // An event no one waits for yet stays in the inbox, as if it had not arrived, instead of entering the
+                // history: a backlog of events (hundreds raised while the orchestration awaits its activities) would
+                // otherwise be replayed by every later episode and carried into every ContinueAsNew. Delivering it
+                // when its waiter appears is what buffering it would have done. Events of one name keep their order.
+                if (ShouldHold(message.Event, held))
+                {
+                    held.Add(message);
+                    continue;
+                }
+
+                newHistory.Add(message.Event);
+                Apply(message.Event, past: false, history.Count + newHistory.Count - 1);
+                delivered++;
+                delivered += DeliverHeld(held, newHistory, history.Count);
             }
         }
         catch (NonDeterministicOrchestrationException ex)
@@ -180,7 +219,43 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
             SynchronizationContext.SetSynchronizationContext(previous);
         }
 
-        return BuildResult(instance, history, newHistory, leftovers, consumed, now);
+        if (delivered == 0 && completion is null && NondeterminismFailure is null)
+        {
+            // Nothing this episode could take (every message held or discarded): no history, no new episode record.
+            consumed.RemoveAll(id => held.Exists(h => h.Id == id));
+            return (Unchanged(instance, consumed, seenThrough), null);
+        }
+
+        return BuildResult(instance, history, newHistory, leftovers, held, consumed, seenThrough, now);
+    }
+
+    /// <summary>Whether <paramref name="e"/> waits in the inbox: an event with no waiter, or behind one of its name that waits.</summary>
+    private bool ShouldHold(HistoryEvent e, List<StoredMessage> held) =>
+        e.Type == HistoryEventType.EventRaised && !suspended
+        && (held.Exists(h => SameName(h.Event, e)) || !waiters.Exists(w => string.Equals(w.Name, e.Name, StringComparison.OrdinalIgnoreCase)));
+
+    private static bool SameName(HistoryEvent a, HistoryEvent b) => string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Delivers held events, oldest of each name first, for as long as the orchestration waits for them.</summary>
+    private int DeliverHeld(List<StoredMessage> held, List<HistoryEvent> newHistory, int historyBase)
+    {
+        var count = 0;
+        for (var i = 0; i < held.Count && completion is null; i++)
+        {
+            var e = held[i].Event;
+            if (held.FindIndex(h => SameName(h.Event, e)) != i || !waiters.Exists(w => string.Equals(w.Name, e.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            held.RemoveAt(i);
+            newHistory.Add(e);
+            Apply(e, past: false, historyBase + newHistory.Count - 1);
+            count++;
+            i = -1; // the delivery may have created waiters for earlier names
+        }
+
+        return count;
     }
 
     /// <summary>
@@ -324,8 +399,9 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     private static HistoryEvent Completed(OrchestrationRuntimeStatus status, string? output, TaskFailureDetails? failure, DateTimeOffset now)
         => new() { Type = HistoryEventType.ExecutionCompleted, Timestamp = now, Status = status, Result = output, Failure = failure };
 
-    private OrchestrationEpisodeResult Unchanged(InstanceRecord instance, List<long> consumed) => new()
+    private OrchestrationEpisodeResult Unchanged(InstanceRecord instance, List<long> consumed, long? seenThrough = null) => new()
     {
+        SeenThroughMessageId = seenThrough,
         InstanceId = instance.InstanceId,
         LoadedExecutionId = loadedExecutionId,
         ConsumedMessageIds = consumed,
@@ -641,7 +717,8 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     }
 
     private (OrchestrationEpisodeResult, List<HistoryEvent>?) BuildResult(
-        InstanceRecord instance, IReadOnlyList<HistoryEvent> history, List<HistoryEvent> newHistory, List<HistoryEvent> leftovers, List<long> consumed, DateTimeOffset now)
+        InstanceRecord instance, IReadOnlyList<HistoryEvent> history, List<HistoryEvent> newHistory, List<StoredMessage> leftovers, List<StoredMessage> held,
+        List<long> consumed, long? seenThrough, DateTimeOffset now)
     {
         var activities = new List<ActivityRequest>();
         var timers = new List<TimerRequest>();
@@ -723,8 +800,21 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
                         ParentTaskId = parentTaskId,
                         ParentExecutionId = parentExecutionId,
                     }));
-                    var carried = preserve ? bufferedEvents.Concat(leftovers.Where(e => e.Type == HistoryEventType.EventRaised)) : [];
-                    var control = leftovers.Where(e => e.Type is HistoryEventType.ExecutionTerminated or HistoryEventType.ExecutionSuspended or HistoryEventType.ExecutionResumed);
+                    // Events that never entered this execution's history stay where they are, in order, for the new one
+                    // (its start message is taken first); only when some were buffered in the history must all of them be
+                    // sent again, in the order they came, so that none overtakes another.
+                    var notTaken = held.Concat(leftovers.Where(m => m.Event.Type == HistoryEventType.EventRaised)).ToList();
+                    IEnumerable<HistoryEvent> carried = [];
+                    if (preserve && bufferedEvents.Count == 0)
+                    {
+                        consumed.RemoveAll(id => notTaken.Exists(m => m.Id == id));
+                    }
+                    else if (preserve)
+                    {
+                        carried = bufferedEvents.Concat(notTaken.OrderBy(m => m.Id).Select(m => m.Event));
+                    }
+
+                    var control = leftovers.Select(m => m.Event).Where(e => e.Type is HistoryEventType.ExecutionTerminated or HistoryEventType.ExecutionSuspended or HistoryEventType.ExecutionResumed);
                     messages.AddRange(carried.Concat(control).Select(e => new OutboundMessage(instanceId, e)));
                     serializedInput = newInput;
                     break;
@@ -741,8 +831,14 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
             }
         }
 
+        if (completion is null)
+        {
+            consumed.RemoveAll(id => held.Exists(h => h.Id == id));
+        }
+
         var result = new OrchestrationEpisodeResult
         {
+            SeenThroughMessageId = seenThrough,
             InstanceId = instanceId,
             LoadedExecutionId = loadedExecutionId,
             ConsumedMessageIds = consumed,

@@ -348,26 +348,37 @@ public sealed class StoreDurableTaskWorker : DurableTaskWorker, IAsyncDisposable
             return;
         }
 
+        // The stored history is the cached one: with extended sessions the runner that built it, still waiting where the
+        // orchestrator waits, takes the new messages without replaying (an episode costs what is new, not the whole
+        // execution so far).
         var history = workItem.History ?? cached!.Events;
-        var runner = CreateRunner();
+        var runner = options.ExtendedSessions && workItem.History is null && cached!.Runner is { IsWarm: true } warm ? warm : CreateRunner();
         var (result, historyAfter) = runner.Run(workItem.Instance, history, workItem.Messages, time.GetUtcNow());
-        var committed = await store.CommitEpisodeAsync(result, CancellationToken.None).ConfigureAwait(false);
-        if (!committed)
-        {
-            Logs.LeaseLost(logger, instanceId);
-        }
 
-        if (committed && historyAfter is not null && options.HistoryCacheSize > 0)
+        // Cached before the commit, because the commit can hand the instance straight back to another loop of this
+        // worker (messages arrived meanwhile); a failed commit takes the entry out again. No other episode of the
+        // instance can start before the commit: the lease is this worker's until then.
+        var cache = historyAfter is not null && options.HistoryCacheSize > 0;
+        if (cache)
         {
             if (historyCache.Count >= options.HistoryCacheSize)
             {
                 historyCache.Clear(); // crude bound: idle instances must not hold memory
             }
 
-            historyCache[instanceId] = new CachedHistory(result.ExecutionId, historyAfter);
+            runner.Committed();
+            historyCache[instanceId] = new CachedHistory(result.ExecutionId, historyAfter!, options.ExtendedSessions ? runner : null);
         }
-        else if (!result.InstanceUnchanged)
+
+        var committed = await store.CommitEpisodeAsync(result, CancellationToken.None).ConfigureAwait(false);
+        if (!committed)
         {
+            Logs.LeaseLost(logger, instanceId);
+            historyCache.TryRemove(instanceId, out _);
+        }
+        else if (!cache && !(result.InstanceUnchanged && cached is not null && workItem.History is null))
+        {
+            // Finished, or nothing taken by a runner that replayed: there is no warm copy to keep.
             historyCache.TryRemove(instanceId, out _);
         }
     }
@@ -575,7 +586,7 @@ public sealed class StoreDurableTaskWorker : DurableTaskWorker, IAsyncDisposable
         }
     }
 
-    private sealed record CachedHistory(string ExecutionId, List<HistoryEvent> Events);
+    private sealed record CachedHistory(string ExecutionId, List<HistoryEvent> Events, OrchestrationRunner? Runner);
 
     private sealed class Notifier(StoreDurableTaskWorker worker) : IWorkNotifier
     {

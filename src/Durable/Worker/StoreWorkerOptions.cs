@@ -15,4 +15,12 @@ public sealed class StoreWorkerOptions : DurableTaskWorkerOptions
 
     /// <summary>How many running instances' histories are kept in memory between episodes (0 disables the cache).</summary>
     public int HistoryCacheSize { get; set; } = 10_000;
+
+    /// <summary>
+    /// As Durable Functions' <c>extendedSessionsEnabled</c>: an instance whose history is cached keeps its orchestrator
+    /// in memory, waiting where it waits, so the next episode applies only what is new instead of replaying the
+    /// execution so far. Off by default, as there, so that tests replay and catch orchestrator code that is not
+    /// replay-safe; a restart (a new deployment) always replays.
+    /// </summary>
+    public bool ExtendedSessions { get; set; }
 }

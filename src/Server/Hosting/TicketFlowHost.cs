@@ -54,7 +54,7 @@ public static class TicketFlowHost
 
                 // How soon a restarted host takes over work a crashed one had leased (Durable:LeaseDuration).
                 o.LeaseDuration = builder.Configuration.GetValue("Durable:LeaseDuration", o.LeaseDuration);
-            }));
+            }, worker => worker.ExtendedSessions = host.ExtendedSessions));
         builder.Services.AddDurableTaskClient(b => b.UseSqlite());
         builder.Services.AddOptions<FirstRunOptions>().Bind(builder.Configuration.GetSection(FirstRunOptions.SectionName));
         builder.Services.AddHostedService<FirstRunBootstrap>();

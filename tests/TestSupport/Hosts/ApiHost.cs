@@ -37,9 +37,12 @@ public sealed class ApiHost : IAsyncDisposable
 
     public string SecondEnKey { get; }
 
-    public HttpClient Client(string? apiKey)
+    /// <summary>A client of the host with <paramref name="apiKey"/> (none when null).</summary>
+    /// <param name="apiKey">The API key to send, if any.</param>
+    /// <param name="maxConnections">At most this many connections at once (a load generator's pool), or unbounded.</param>
+    public HttpClient Client(string? apiKey, int? maxConnections = null)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress };
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = maxConnections ?? int.MaxValue }) { BaseAddress = BaseAddress };
         if (apiKey is not null)
         {
             client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, apiKey);
