@@ -304,7 +304,7 @@ public abstract class DurableRuntimeContractTests
     {
         // A ticket's pattern: take one event, write it down (an activity), continue as new every few turns. The whole
         // backlog is raised while the first write is held; each write notes how long the instance's history is then.
-        const int events = 40;
+        const int events = 140; // over twice the held messages an episode loads (SqliteOrchestrationStore.HeldMessagesPerEpisode)
         var firstWrite = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var written = new System.Collections.Concurrent.ConcurrentQueue<(int Item, int HistoryLength)>();
         DurableTestHost? running = null;
@@ -347,7 +347,7 @@ public abstract class DurableRuntimeContractTests
         Assert.Equal(events, done.ReadOutputAs<int>());
         Assert.Equal(Enumerable.Range(0, events), written.Select(w => w.Item));
 
-        // Three turns of about five events each: a history that took in the backlog would be over forty long.
+        // Three turns of about five events each: a history that took in the backlog would be over a hundred long.
         Assert.True(written.Max(w => w.HistoryLength) <= 20, $"longest history {written.Max(w => w.HistoryLength)}");
 
         // With extended sessions the orchestrator waits in memory between episodes: nothing it did runs again.

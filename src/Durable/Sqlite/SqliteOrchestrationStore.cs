@@ -79,6 +79,9 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         "UPDATE activities SET lock_owner = NULL, lock_expires = NULL WHERE lock_owner = $o",
     ];
 
+    /// <summary>How many held messages (events no one waited for yet) an episode loads, oldest first.</summary>
+    internal const int HeldMessagesPerEpisode = 64;
+
     private static readonly string[] ChildTables = ["history", "messages", "timers", "activities"];
 
     private const string InstanceColumns = "instance_id, name, version, status, created_at, last_updated_at, failure, execution_id, parent_instance_id, history_count, tags";
@@ -272,18 +275,35 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             }
 
             var history = cachedHistoryCount == instance.HistoryCount ? null : ReadHistory(c, instanceId);
+            // Every new message, and the oldest of those held (events no one waited for): a backlog of thousands is not
+            // read and parsed by each episode, which takes one or two of them.
             var messages = new List<StoredMessage>();
-            var cmd = c.Command("SELECT id, event FROM messages WHERE instance_id = $id ORDER BY id");
+            var held = 0;
+            long? heldUnreadAfter = null;
+            var cmd = c.Command("""
+                SELECT id, event, held FROM messages WHERE instance_id = $id AND held IS NULL
+                UNION ALL
+                SELECT id, event, held FROM (SELECT id, event, held FROM messages WHERE instance_id = $id AND held = 1 ORDER BY id LIMIT $k)
+                ORDER BY id
+                """);
             cmd.Parameters["$id"].Value = instanceId;
+            cmd.Parameters["$k"].Value = HeldMessagesPerEpisode + 1;
             using (var r = cmd.ExecuteReader())
             {
                 while (r.Read())
                 {
+                    if (!r.IsDBNull(2) && ++held > HeldMessagesPerEpisode)
+                    {
+                        // One more held than loaded exists: the episode hears where the unread ones start.
+                        heldUnreadAfter = messages.Where(m => m.Id < r.GetInt64(0)).Select(m => m.Id).DefaultIfEmpty(0).Max();
+                        continue;
+                    }
+
                     messages.Add(new StoredMessage(r.GetInt64(0), HistoryEventSerializer.Deserialize(r.GetString(1))));
                 }
             }
 
-            return new OrchestrationWorkItem(instance, history, messages);
+            return new OrchestrationWorkItem(instance, history, messages) { HeldUnreadAfter = heldUnreadAfter };
         }));
 
     /// <inheritdoc />
@@ -689,6 +709,22 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         {
             delete.Parameters["$id"].Value = id;
             delete.ExecuteNonQuery();
+        }
+
+        if (e.DropHeldAfter is { } dropAfter)
+        {
+            var drop = c.Command("DELETE FROM messages WHERE instance_id = $id AND held = 1 AND id > $after");
+            drop.Parameters["$id"].Value = e.InstanceId;
+            drop.Parameters["$after"].Value = dropAfter;
+            drop.ExecuteNonQuery();
+        }
+
+        if (e.UnholdAfter is { } after)
+        {
+            var unhold = c.Command("UPDATE messages SET held = NULL WHERE instance_id = $id AND held = 1 AND id > $after");
+            unhold.Parameters["$id"].Value = e.InstanceId;
+            unhold.Parameters["$after"].Value = after;
+            unhold.ExecuteNonQuery();
         }
 
         if (!e.InstanceUnchanged)

@@ -24,6 +24,15 @@ public sealed record OrchestrationEpisodeResult
     /// </summary>
     public long? SeenThroughMessageId { get; init; }
 
+    /// <summary>
+    /// Held messages after this id (left unread by the load) are made ready again: the episode ended waiting for an
+    /// event, which may be among them.
+    /// </summary>
+    public long? UnholdAfter { get; init; }
+
+    /// <summary>Held messages after this id (left unread by the load) are deleted: the episode continued as new without its unprocessed events.</summary>
+    public long? DropHeldAfter { get; init; }
+
     /// <summary>The history length the new events are appended after (0 when <see cref="ReplaceHistory"/>).</summary>
     public required int HistoryBase { get; init; }
 

@@ -97,6 +97,12 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     /// <summary>The failure of the last run, when the replay found the code no longer matches history.</summary>
     public NonDeterministicOrchestrationException? NondeterminismFailure { get; private set; }
 
+    /// <summary>Whether the episode continued as new without the events it had not processed.</summary>
+    public bool DroppedUnprocessedEvents => completion?.Status == ContinuedAsNew && continueAsNew is { Preserve: false };
+
+    /// <summary>Whether the orchestrator, where it stopped, waits for an external event.</summary>
+    public bool WaitsForEvents => waiters.Count > 0;
+
     /// <summary>Whether the runner can take its instance's next episode without replaying (see <see cref="Committed"/>).</summary>
     public bool IsWarm => warm;
 

@@ -354,6 +354,14 @@ public sealed class StoreDurableTaskWorker : DurableTaskWorker, IAsyncDisposable
         var history = workItem.History ?? cached!.Events;
         var runner = options.ExtendedSessions && workItem.History is null && cached!.Runner is { IsWarm: true } warm ? warm : CreateRunner();
         var (result, historyAfter) = runner.Run(workItem.Instance, history, workItem.Messages, time.GetUtcNow());
+        if (workItem.HeldUnreadAfter is { } unread && runner.DroppedUnprocessedEvents)
+        {
+            result = result with { DropHeldAfter = unread }; // as the ones loaded were
+        }
+        else if (workItem.HeldUnreadAfter is { } rest && runner.WaitsForEvents)
+        {
+            result = result with { UnholdAfter = rest }; // what it waits for may be among the held ones not loaded
+        }
 
         // Cached before the commit, because the commit can hand the instance straight back to another loop of this
         // worker (messages arrived meanwhile); a failed commit takes the entry out again. No other episode of the
