@@ -28,7 +28,25 @@ internal static class ClientOnly
                 .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = azurite.ConnectionString })
                 .AddEnvironmentVariables()
                 .Build())
-            .ConfigureAll<TableClientOptions>(options => options.Transport = replay)
+            .ConfigureAll<TableClientOptions>(options =>
+            {
+                options.Transport = replay;
+
+                // One client setting changed, to price it without Azurite's noise: BENCH_CLIENT_KNOB=noDistributedTracing|noTelemetryHeader.
+                switch (Environment.GetEnvironmentVariable("BENCH_CLIENT_KNOB"))
+                {
+                    case "noDistributedTracing":
+                        options.Diagnostics.IsDistributedTracingEnabled = false;
+                        break;
+                    case "noTelemetryHeader":
+                        options.Diagnostics.IsTelemetryEnabled = false;
+                        break;
+                    case null or "":
+                        break;
+                    case var other:
+                        throw new ArgumentException($"BENCH_CLIENT_KNOB={other} is not a knob this bench knows.");
+                }
+            })
             .BuildServiceProvider(validateScopes: true);
         var table = provider.GetRequiredService<TableServiceClient>().GetTableClient("benchclient");
         await table.CreateIfNotExistsAsync();
@@ -104,6 +122,7 @@ internal static class ClientOnly
         {
             benchmark = "storage-client-only",
             client = clientName,
+            knob = Environment.GetEnvironmentVariable("BENCH_CLIENT_KNOB") ?? string.Empty,
             rounds,
             queryPageEntities = recordedPage,
             cpuMicroseconds = phases.ToDictionary(p => p.Key, p => Math.Round(Median(p.Value.Select(s => s.Cpu)), 1)),
