@@ -10,6 +10,8 @@
 // pipeline), so runs on a shared machine can be compared by the work each side does, not only by the clock.
 // Environment variables override the Storage section (e.g. Storage__SdkRequestLogging=true for the SDKs' request events).
 // Prints one JSON line. Usage: dotnet run -c Release --project bench/Storage.Benchmarks [-- --entities 2000]
+// With `-- --knobs [rounds]` it compares client settings instead (ClientKnobs.cs): one JSON line per variant; with
+// `-- --client-only [rounds]` it measures the Table client's own work per operation over a replaying transport (ClientOnly.cs).
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -24,16 +26,36 @@ using TicketFlow.Infrastructure.Storage.Tables;
 using TicketFlow.Workflow.Documents;
 
 var singles = 2_000;
-for (var i = 0; i < args.Length - 1; i++)
+int? knobRounds = null;
+int? clientOnlyRounds = null;
+for (var i = 0; i < args.Length; i++)
 {
-    if (args[i] == "--entities")
+    if (args[i] == "--entities" && i + 1 < args.Length)
     {
         singles = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    }
+    else if (args[i] == "--knobs")
+    {
+        knobRounds = i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var rounds) ? rounds : 20;
+    }
+    else if (args[i] == "--client-only")
+    {
+        clientOnlyRounds = i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var rounds) ? rounds : 5;
     }
 }
 
 var batched = singles * 10;
 await using var azurite = await AzuriteLauncher.StartAsync(new AzuriteLaunchOptions());
+if (knobRounds is { } knobs)
+{
+    return await ClientKnobs.RunAsync(azurite, knobs);
+}
+
+if (clientOnlyRounds is { } clientRounds)
+{
+    return await ClientOnly.RunAsync(azurite, clientRounds, "Azure.Data.Tables 12.13.0");
+}
+
 var transportTimer = new TransportTimer();
 var configuration = new ConfigurationBuilder()
     .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = azurite.ConnectionString })
