@@ -106,11 +106,16 @@ internal sealed class EasyAuthHandler(
         var who = refusal.SignedInAs is null
             ? "<p>You are signed in with Microsoft Entra ID, but TicketFlow could not read which account you are signed in with.</p>"
             : $"<p>You are signed in with Microsoft Entra ID as <strong>{E(refusal.SignedInAs)}</strong>.</p>";
-        var why = refusal.Mapped is (var pid, var staffId)
-            ? $"<p>That account is mapped to staff member <strong>{E(staffId)}</strong> of EN <strong>{E(pid)}</strong>, who is not on that EN's staff. "
-              + "Ask your operator to add that staff member to the EN, or to correct the account's entry in the setting <code>Web:EasyAuth:Staff</code>.</p>"
-            : "<p>That account is not on any EN's staff in TicketFlow. Ask your operator to add it to the setting <code>Web:EasyAuth:Staff</code> "
-              + $"(in Azure the app setting <code>Web__EasyAuth__Staff</code>) as <code>{E(refusal.SignedInAs ?? "user@your-en.example")}=&lt;EN PID&gt;/&lt;staff id&gt;</code>.</p>";
+        var why = (refusal.SignedInAs, refusal.Mapped) switch
+        {
+            (null, _) => "<p>Ask your operator to check the app's built-in authentication: the account header it passes on (X-MS-CLIENT-PRINCIPAL) is not in the shape TicketFlow reads.</p>",
+            (_, (var pid, var staffId)) =>
+                $"<p>That account is mapped to staff member <strong>{E(staffId)}</strong> of EN <strong>{E(pid)}</strong>, who is not on that EN's staff. "
+                + "Ask your operator to add that staff member to the EN, or to correct the account's entry in the setting <code>Web:EasyAuth:Staff</code>.</p>",
+            (var name, null) =>
+                "<p>That account is not on any EN's staff in TicketFlow. Ask your operator to add it to the setting <code>Web:EasyAuth:Staff</code> "
+                + $"(in Azure the app setting <code>Web__EasyAuth__Staff</code>) as <code>{E(name)}=&lt;EN PID&gt;/&lt;staff id&gt;</code>.</p>",
+        };
         return $"{who}\n{why}\n<p><a href=\"{E(again)}\">Sign out and sign in with another account</a></p>";
     }
 
@@ -142,6 +147,7 @@ internal sealed class EasyAuthHandler(
         }
     }
 
+    /// <summary>Why the platform's signed-in user is refused: who they are and, if mapped, to whom.</summary>
     /// <param name="SignedInAs">The account's name as the platform gave it, null when the header could not be read.</param>
     /// <param name="Mapped">The EN and staff id the account is mapped to when that staff member is not on the EN's staff.</param>
     private sealed record Refusal(string? SignedInAs, (string EnPid, string StaffId)? Mapped);
