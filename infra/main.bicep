@@ -4,6 +4,7 @@
 targetScope = 'subscription'
 
 import { TuningSettings, ReminderOffsets } from 'modules/settings.bicep'
+import { clientSecretSettingName as easyAuthSecretSettingName } from 'modules/signin.bicep'
 
 @minLength(1)
 @maxLength(64)
@@ -50,6 +51,19 @@ param entraIdAudience string = ''
 @description('Entra ID client applications allowed to call the API, each mapped to its EN: { "<client id>": "P00001" }.')
 param entraIdClients object = {}
 
+@description('Staff sign-in to the web page with Microsoft Entra ID through the Function App\'s built-in authentication: the app registration\'s application (client) ID. Empty leaves it off (staff then sign in with staff credentials).')
+param easyAuthClientId string = ''
+
+@description('The directory (tenant) ID of that app registration and of the staff\'s accounts; empty: the subscription\'s tenant.')
+param easyAuthTenantId string = ''
+
+@secure()
+@description('A client secret of that app registration. Stored in Key Vault; empty keeps the secret already there.')
+param easyAuthClientSecret string = ''
+
+@description('Who is which EN\'s staff when signed in through it: user=PID/staffId entries separated by \';\' (the user\'s UPN or email).')
+param easyAuthStaff string = ''
+
 @description('Settings whose defaults the app already has; set one only to change it (see modules/settings.bicep).')
 param tuning TuningSettings = {}
 
@@ -70,6 +84,8 @@ var functionAppName = 'func-${resourceToken}'
 var tags = { 'azd-env-name': environmentName }
 // The route prefix both hosts read from host.json; the API's base URL is built from the same file.
 var routePrefix = loadJsonContent('../host.json').extensions.http.routePrefix
+var easyAuth = !empty(easyAuthClientId)
+var appOrigin = 'https://${functionAppName}.azurewebsites.net'
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: 'rg-${environmentName}'
@@ -116,6 +132,7 @@ module vault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     sendGridApiKey: sendGridApiKey
+    easyAuthClientSecret: easyAuthClientSecret
   }
 }
 
@@ -149,7 +166,9 @@ module settings 'modules/settings.bicep' = {
     administratorKeyHash: administratorKeyHash
     entraIdTenantId: entraIdTenantId
     entraIdAudience: entraIdAudience
-    publicBaseUrl: 'https://${functionAppName}.azurewebsites.net'
+    easyAuthEnabled: easyAuth
+    easyAuthStaff: easyAuthStaff
+    publicBaseUrl: appOrigin
     tuning: tuning
     reminderOffsets: reminderOffsets
     entraIdClients: entraIdClients
@@ -170,11 +189,25 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerUrl: '${storage.outputs.blobEndpoint}${storage.outputs.deploymentContainerName}'
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     ticketFlowSettings: settings.outputs.appSettings
+    authenticationSettings: easyAuth ? { '${easyAuthSecretSettingName}': vault.outputs.easyAuthClientSecretReference } : {}
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }
   // The app starts on deployment: its identity must already reach storage, the vault and Application Insights.
   dependsOn: [roles]
+}
+
+// After the app and its settings (the client secret's setting must be there when the provider is turned on).
+module signIn 'modules/signin.bicep' = if (easyAuth) {
+  name: 'signin'
+  scope: resourceGroup
+  params: {
+    appName: functionApp.outputs.name
+    clientId: easyAuthClientId
+    tenantId: empty(easyAuthTenantId) ? tenant().tenantId : easyAuthTenantId
+    allowedAudiences: empty(entraIdAudience) ? [] : [entraIdAudience]
+    appOrigin: appOrigin
+  }
 }
 
 output AZURE_LOCATION string = location
@@ -187,3 +220,7 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output TICKETFLOW_API_BASE_URL string = 'https://${functionApp.outputs.defaultHostName}/${routePrefix}'
 @description('Where SendGrid\'s Signed Event Webhook posts delivery events.')
 output SENDGRID_EVENT_WEBHOOK_URL string = 'https://${functionApp.outputs.defaultHostName}/${routePrefix}/webhooks/sendgrid/events'
+@description('The staff web page.')
+output TICKETFLOW_WEB_URL string = 'https://${functionApp.outputs.defaultHostName}/${routePrefix}/web/'
+@description('The redirect URI (type Web) to give the sign-in app registration.')
+output EASYAUTH_REDIRECT_URI string = 'https://${functionApp.outputs.defaultHostName}/.auth/login/aad/callback'

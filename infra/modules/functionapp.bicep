@@ -11,6 +11,8 @@ param deploymentContainerUrl string
 param applicationInsightsConnectionString string
 @description('TicketFlow\'s own settings (settings.bicep).')
 param ticketFlowSettings object
+@description('Settings of the platform\'s built-in authentication when it is on (its client secret\'s Key Vault reference); empty when off.')
+param authenticationSettings object = {}
 param maximumInstanceCount int
 param instanceMemoryMB int
 
@@ -86,7 +88,7 @@ var platformSettings = {
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
-  properties: union(ticketFlowSettings, platformSettings)
+  properties: union(ticketFlowSettings, platformSettings, authenticationSettings)
 }
 
 output name string = app.name

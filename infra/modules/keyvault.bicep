@@ -8,7 +8,12 @@ param tags object
 @description('The SendGrid API key; empty leaves the secret as it is (set later with `azd provision` or the portal).')
 param sendGridApiKey string
 
+@secure()
+@description('The client secret of the app registration staff sign in through (Easy Auth); empty leaves the secret as it is.')
+param easyAuthClientSecret string = ''
+
 var sendGridApiKeySecretName = 'SendGridApiKey'
+var easyAuthClientSecretName = 'EasyAuthClientSecret'
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -34,6 +39,18 @@ resource sendGridApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = i
   }
 }
 
+// Written only when given, for the same reason: a later `azd provision` without it keeps the secret set before.
+resource easyAuthClientSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(easyAuthClientSecret)) {
+  parent: vault
+  name: easyAuthClientSecretName
+  properties: {
+    value: easyAuthClientSecret
+    contentType: 'Entra ID app registration client secret (staff sign-in)'
+  }
+}
+
 output name string = vault.name
 @description('The app setting value that makes App Service read the secret (its latest version) for the app.')
 output sendGridApiKeyReference string = '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${sendGridApiKeySecretName})'
+@description('The same for the sign-in app registration\'s client secret.')
+output easyAuthClientSecretReference string = '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${easyAuthClientSecretName})'

@@ -97,6 +97,10 @@ param employmentNetworkName string
 param administratorKeyHash string
 param entraIdTenantId string
 param entraIdAudience string
+@description('Whether the Function App\'s built-in authentication is in front of the app (signin.bicep is deployed).')
+param easyAuthEnabled bool
+@description('Who is which EN\'s staff when signed in through it: user=PID/staffId entries separated by \';\'.')
+param easyAuthStaff string
 @description('The app\'s public https address: Location and management links are built from it, never from a request\'s Host header.')
 param publicBaseUrl string
 param tuning TuningSettings
@@ -128,6 +132,9 @@ var given = {
   Api__Security__AdministratorKeyHash: administratorKeyHash
   Api__EntraId__TenantId: entraIdTenantId
   Api__EntraId__Audience: entraIdAudience
+  // The header X-MS-CLIENT-PRINCIPAL is trusted only when the platform's authentication sets it.
+  Web__EasyAuth__Enabled: easyAuthEnabled ? 'true' : 'false'
+  Web__EasyAuth__Staff: easyAuthStaff
 }
 
 var tuned = toObject(filter(items(tuning), setting => setting.value != null), setting => setting.key, setting => string(setting.value))

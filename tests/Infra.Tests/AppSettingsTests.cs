@@ -21,10 +21,6 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
         { "Storage__DataFolder", "the local data folder (Azurite's files, the outbox); nothing in Azure is kept on the instance's disk" },
         { "Storage__SdkRequestLogging", "a diagnostics switch, off by default; an operator sets it on the app when chasing a storage problem" },
         { "Email__OutboxFolder", "the .eml outbox is for local runs; Email__Provider is SendGrid in Azure" },
-        // The staff web page (issue 15): in Azure it signs staff in through the Function App's authentication, which infra/
-        // does not configure yet (authsettingsV2 with an Entra ID app registration); until it does, Easy Auth stays off.
-        { "Web__EasyAuth__Enabled", "infra/ does not yet configure the Function App's authentication (authsettingsV2), which this setting says is in front" },
-        { "Web__EasyAuth__Staff", "the EN's own user-to-staff map, set by its operator once Easy Auth is configured" },
         { "Web__SessionLifetime", "the default (8 hours) is meant; an operator may shorten the cookie session" },
     };
 
@@ -65,6 +61,7 @@ public sealed class AppSettingsTests(CompiledTemplate compiled)
         Assert.Contains("Api__EntraId__Clients__{0}", names);
         Assert.Contains("Reminders__DisputeDaysBefore__{0}", names);
         Assert.Contains("Rulebook__TimeZoneId", names);
+        Assert.Contains("Web__EasyAuth__Enabled", names);
     }
 
     [Fact]

@@ -9,7 +9,10 @@ using TicketFlow.Testing.Hosts;
 
 namespace TicketFlow.Web.Tests;
 
-/// <summary>Staff credentials from the operator endpoint, their revocation, and Easy Auth's header trusted only when configured.</summary>
+/// <summary>
+/// Staff credentials from the operator endpoint, their revocation, and Easy Auth: its header trusted only when
+/// configured, a visitor without its session sent to sign in, a signed-in user who is not staff told why.
+/// </summary>
 [Collection(WebCollection.Name)]
 public sealed class SignInTests(WebFixture web)
 {
@@ -55,28 +58,81 @@ public sealed class SignInTests(WebFixture web)
         using var plain = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = web.Host.BaseAddress };
         using var forged = new HttpRequestMessage(HttpMethod.Get, "/api/web/");
         forged.Headers.Add("X-MS-CLIENT-PRINCIPAL", header);
-        Assert.Equal(HttpStatusCode.Redirect, (await plain.SendAsync(forged)).StatusCode);
+        using var ignored = await plain.SendAsync(forged);
+        Assert.Equal(HttpStatusCode.Redirect, ignored.StatusCode);
+        Assert.Equal("/api/web/sign-in", new Uri(web.Host.BaseAddress, ignored.Headers.Location!).AbsolutePath);
 
-        {
-            await using var behind = await ApiHost.StartAsync(web.Azurite, "--Web:EasyAuth:Enabled=true", "--Web:EasyAuth:Staff=casey.diaz@en.example=P00001/s1");
-            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = behind.BaseAddress };
-            async Task<HttpResponseMessage> Get(string? principal)
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/web/");
-                if (principal is not null)
-                {
-                    request.Headers.Add("X-MS-CLIENT-PRINCIPAL", principal);
-                }
+        await using var behind = await BehindEasyAuthAsync();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = behind.BaseAddress };
+        using var mapped = await SendAsync(client, HttpMethod.Get, "/api/web/", header);
+        Assert.Equal(HttpStatusCode.OK, mapped.StatusCode);
+        Assert.Contains("Signed in as s1, EN P00001", await mapped.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 
-                return await client.SendAsync(request);
-            }
+    [Fact]
+    public async Task Behind_Easy_Auth_a_visitor_without_its_session_is_sent_to_sign_in_and_back_to_the_page()
+    {
+        await using var behind = await BehindEasyAuthAsync();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = behind.BaseAddress };
 
-            using var mapped = await Get(header);
-            Assert.Equal(HttpStatusCode.OK, mapped.StatusCode);
-            Assert.Contains("Signed in as s1, EN P00001", await mapped.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.Forbidden, (await Get(Principal("stranger@elsewhere.example"))).StatusCode);
-            Assert.Equal(HttpStatusCode.Forbidden, (await Get(null)).StatusCode);
-        }
+        using var page = await SendAsync(client, HttpMethod.Get, "/api/web/calendar?month=2026-12", principal: null);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/.auth/login/aad?post_login_redirect_uri=%2Fapi%2Fweb%2Fcalendar%3Fmonth%3D2026-12", page.Headers.Location!.OriginalString);
+
+        // A form posted without a session has lost its content: after signing in the user starts from the home page.
+        using var form = await SendAsync(client, HttpMethod.Post, "/api/web/disputes/new", principal: null);
+        Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
+        Assert.Equal("/.auth/login/aad?post_login_redirect_uri=%2Fapi%2Fweb%2F", form.Headers.Location!.OriginalString);
+
+        // The API's own callers are not sent anywhere: no key is 401, as without Easy Auth.
+        using var api = await client.GetAsync("/api/v1/deadlines");
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_Easy_Auth_a_signed_in_user_who_is_not_staff_is_told_who_they_are_and_what_the_operator_must_do()
+    {
+        await using var behind = await BehindEasyAuthAsync();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = behind.BaseAddress };
+
+        using var stranger = await SendAsync(client, HttpMethod.Get, "/api/web/", Principal("stranger@elsewhere.example"));
+        Assert.Equal(HttpStatusCode.Forbidden, stranger.StatusCode);
+        var html = await stranger.Content.ReadAsStringAsync();
+        Assert.Contains("signed in with Microsoft Entra ID as <strong>stranger@elsewhere.example</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("Ask your operator to add it to the setting <code>Web:EasyAuth:Staff</code>", html, StringComparison.Ordinal);
+        Assert.Contains("/.auth/logout?post_logout_redirect_uri=%2Fapi%2Fweb%2F", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Signed in as", html, StringComparison.Ordinal);
+
+        // Mapped, but to a staff member the EN does not have: the entry, not the account, is what to fix.
+        using var ghost = await SendAsync(client, HttpMethod.Get, "/api/web/", Principal("ghost@en.example"));
+        Assert.Equal(HttpStatusCode.Forbidden, ghost.StatusCode);
+        Assert.Contains("mapped to staff member <strong>s9</strong> of EN <strong>P00001</strong>, who is not on that EN's staff", await ghost.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var unreadable = await SendAsync(client, HttpMethod.Get, "/api/web/", "not base64 json");
+        Assert.Equal(HttpStatusCode.Forbidden, unreadable.StatusCode);
+        Assert.Contains("could not read which account", await unreadable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The page as a browser shows it: accessible, and saved with the other pages' screenshots.
+        var browserPage = await web.NewPageAsync();
+        await browserPage.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-MS-CLIENT-PRINCIPAL"] = Principal("stranger@elsewhere.example") });
+        var answer = await browserPage.GotoAsync(new Uri(behind.BaseAddress, "/api/web/").ToString());
+        Assert.Equal(403, answer!.Status);
+        Assert.Equal("Not on an EN's staff", await browserPage.Locator("h1").InnerTextAsync());
+        await WebFixture.CheckPageAsync(browserPage, "easy-auth-not-staff");
+        await browserPage.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_form_on_the_page_is_posted_with_the_pages_origin_as_Easy_Auths_cross_site_check_requires()
+    {
+        // Easy Auth refuses a post with a session cookie whose Origin is missing or foreign; "Origin: null" is what a
+        // browser sends under Referrer-Policy no-referrer.
+        var page = await web.SignedInPageAsync();
+        var request = await page.RunAndWaitForRequestAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync(),
+            r => r.Method == "POST");
+        var origin = web.Host.BaseAddress.GetLeftPart(UriPartial.Authority);
+        Assert.Equal(origin, await request.HeaderValueAsync("origin"));
     }
 
     [Fact]
@@ -104,6 +160,26 @@ public sealed class SignInTests(WebFixture web)
         }
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a));
+    }
+
+    /// <summary>A host configured to run behind Easy Auth, with casey mapped to staff member s1 and ghost to one P00001 does not have.</summary>
+    private Task<ApiHost> BehindEasyAuthAsync() =>
+        ApiHost.StartAsync(web.Azurite, "--Web:EasyAuth:Enabled=true", "--Web:EasyAuth:Staff=casey.diaz@en.example=P00001/s1;ghost@en.example=P00001/s9");
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? principal)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (principal is not null)
+        {
+            request.Headers.Add("X-MS-CLIENT-PRINCIPAL", principal);
+        }
+
+        if (method == HttpMethod.Post)
+        {
+            request.Content = new FormUrlEncodedContent(new Dictionary<string, string>());
+        }
+
+        return await client.SendAsync(request);
     }
 
     /// <summary>The header as App Service's authentication sends it: base64 of the user's claims.</summary>

@@ -69,7 +69,9 @@ internal static class WebPage
         var headers = http.Response.Headers;
         headers.CacheControl = "no-store";
         headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-        headers["Referrer-Policy"] = "no-referrer";
+        // Same-origin, not no-referrer: under no-referrer a browser posts forms with "Origin: null", which the Function
+        // App's built-in authentication refuses as a cross-site request; other sites still learn nothing.
+        headers["Referrer-Policy"] = "same-origin";
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 

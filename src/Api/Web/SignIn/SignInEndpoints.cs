@@ -57,7 +57,7 @@ internal static class SignInEndpoints
         // Behind Easy Auth the platform holds the session: its own sign-out ends it.
         if (await schemes.GetSchemeAsync(WebServiceCollectionExtensions.CookieScheme) is null)
         {
-            return Results.Redirect("/.auth/logout");
+            return Results.Redirect(EasyAuthHandler.LogoutPath);
         }
 
         await http.SignOutAsync(WebServiceCollectionExtensions.CookieScheme);
