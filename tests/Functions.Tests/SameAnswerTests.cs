@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -84,6 +85,10 @@ public sealed class SameAnswerTests(AzuriteFixture azurite) : IAsyncLifetime
         await RegisterAsync("T-S2", "T-F2");
         await SameAsync(IwpFunctions.SubmitIwp, "POST", ("/api/v1/tickets/T-S2/iwps", "/api/v1/tickets/T-F2/iwps"),
             () => Json(ApiScenario.SampleIwp(Today)), expected: 202);
+
+        // The 202 promised the IWP, which the ticket's workflow writes moments later: both list it once it is there.
+        using var reader = server.Client(server.FirstEnKey);
+        await ApiScenario.UntilAsync(async () => (await reader.GetFromJsonAsync<JsonElement>("/api/v1/tickets/T-S2/iwps")).GetArrayLength() > 0);
         await SameAsync(IwpFunctions.ListIwps, "GET", "/api/v1/tickets/T-S2/iwps", expected: 200);
     }
 
