@@ -264,6 +264,12 @@ public sealed class SameAnswerTests(AzuriteFixture azurite) : IAsyncLifetime
         var ticket = await SamePageAsync(sessions, WebFunctions.GetTicketPage, "/api/web/tickets/T-WEB", "Ticket T-WEB");
         Assert.Contains("InitialJobAcquisition", ticket, StringComparison.Ordinal);
         Assert.Contains("data-rule=\"ija-follow-up\"", ticket, StringComparison.Ordinal);
+        await SamePageAsync(sessions, WebFunctions.GetNewDisputeForm, "/api/web/disputes", "Open a dispute");
+        using (var api = server.Client(server.FirstEnKey))
+        {
+            var iwpId = JsonNode.Parse(await api.GetStringAsync("/api/v1/tickets/T-WEB/iwps"))![0]!["iwpId"]!.GetValue<string>();
+            await SamePageAsync(sessions, WebFunctions.GetIwpAmendmentForm, $"/api/web/tickets/T-WEB/iwps/{iwpId}/amend", $"Amend IWP {iwpId}: ticket T-WEB");
+        }
 
         // Log a contact through each host's form (its token is the signed-in user's, from the form's page).
         var enToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTimeOffset.UtcNow, "America/New_York").DateTime);
