@@ -208,6 +208,176 @@ public sealed class SameAnswerTests(AzuriteFixture azurite) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Web_session()
+    {
+        // A staff member signs in through the sign-in function (the form, then its post with the antiforgery token and
+        // a staff credential made as the operator endpoint makes one), carries the cookies, and reads the week and a
+        // ticket and logs a contact through the functions; a second browser does the same through the server. Each
+        // step answers alike: status, where it sends the browser, and the page's main content (tokens taken out).
+        var (_, credential) = await Api.Web.SignIn.StaffCredentials.CreateAsync("P00001", "s1",
+            server.App.Services.GetRequiredService<Infrastructure.Storage.Records.IApiKeyStore>(), TimeProvider.System, CancellationToken.None);
+        using (var api = server.Client(server.FirstEnKey))
+        {
+            await ApiScenario.AssignAsync(api, "T-WEB", Today.AddDays(-5));
+        }
+
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = server.BaseAddress };
+        var onServer = new PageSession(async (_, method, path, content, cookies) =>
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = content };
+            request.Headers.Accept.ParseAdd("text/html");
+            if (cookies.Length > 0)
+            {
+                request.Headers.Add("Cookie", cookies);
+            }
+
+            using var response = await http.SendAsync(request);
+            return new PageAnswer((int)response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync(),
+                response.Headers.TryGetValues("Set-Cookie", out var set) ? [.. set] : []);
+        });
+        var onFunctions = new PageSession(async (function, method, path, content, cookies) =>
+        {
+            var headers = new Dictionary<string, string> { ["Accept"] = "text/html" };
+            if (cookies.Length > 0)
+            {
+                headers["Cookie"] = cookies;
+            }
+
+            var response = await functions.InvokeAsync(function, client, method, path, content, headers: headers);
+            return new PageAnswer(response.StatusCode, response.Headers.TryGetValue("Location", out var at) ? at : null, response.Text, response.SetCookies);
+        });
+        var sessions = new[] { onServer, onFunctions };
+
+        // Sign in: the form, then its post; the session cookie is the same kind on both hosts.
+        foreach (var session in sessions)
+        {
+            var form = await session.SendAsync((r, _) => WebFunctions.GetSignIn(r), "GET", "/api/web/sign-in");
+            Assert.Equal(200, form.Status);
+            var signedIn = await session.SendAsync((r, _) => WebFunctions.SignIn(r), "POST", "/api/web/sign-in",
+                Form(("credential", credential), ("returnUrl", ""), (WebToken, Token(form.Html))));
+            Assert.True(signedIn.Status == 302, $"{signedIn.Status} {signedIn.Html}");
+            Assert.Equal("/api/web/", signedIn.Location);
+            var cookie = Assert.Single(signedIn.SetCookies, c => c.StartsWith("tf_session=", StringComparison.Ordinal));
+            Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("path=/api/web", cookie, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // The week and the ticket, read once the workflow has settled (the server's page read twice alike).
+        await SamePageAsync(sessions, WebFunctions.GetThisWeek, "/api/web/", "This week");
+        var ticket = await SamePageAsync(sessions, WebFunctions.GetTicketPage, "/api/web/tickets/T-WEB", "Ticket T-WEB");
+        Assert.Contains("InitialJobAcquisition", ticket, StringComparison.Ordinal);
+        Assert.Contains("data-rule=\"ija-follow-up\"", ticket, StringComparison.Ordinal);
+        await SamePageAsync(sessions, WebFunctions.GetNewDisputeForm, "/api/web/disputes", "Open a dispute");
+        using (var api = server.Client(server.FirstEnKey))
+        {
+            var iwpId = JsonNode.Parse(await api.GetStringAsync("/api/v1/tickets/T-WEB/iwps"))![0]!["iwpId"]!.GetValue<string>();
+            await SamePageAsync(sessions, WebFunctions.GetIwpAmendmentForm, $"/api/web/tickets/T-WEB/iwps/{iwpId}/amend", $"Amend IWP {iwpId}: ticket T-WEB");
+        }
+
+        // Log a contact through each host's form (its token is the signed-in user's, from the form's page).
+        var enToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTimeOffset.UtcNow, "America/New_York").DateTime);
+        var locations = new List<string?>();
+        foreach (var (session, name) in sessions.Zip(["server", "functions"]))
+        {
+            var page = await session.SendAsync(WebFunctions.GetTicketForm, "GET", "/api/web/tickets/T-WEB/contact");
+            Assert.Equal(200, page.Status);
+            var posted = await session.SendAsync(WebFunctions.PostTicketForm, "POST", "/api/web/tickets/T-WEB/contact", Form(
+                ("on", enToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("method", "Phone"), ("twoWay", "true"), ("staffId", "s1"),
+                ("notes", $"Called through the {name}."), (WebToken, Token(page.Html))));
+            Assert.True(posted.Status == 302, $"{name}: {posted.Status} {posted.Html}");
+            locations.Add(posted.Location);
+        }
+
+        Assert.Equal(locations[0], locations[1]);
+        Assert.StartsWith("/api/web/tickets/T-WEB?done=", locations[0], StringComparison.Ordinal);
+
+        // The page the browser is sent to, once both contacts' case notes are written: the same on both hosts.
+        var after = await SamePageAsync(sessions, WebFunctions.GetTicketPage, locations[0]!, "Ticket T-WEB",
+            settled: html => html.Contains("Called through the server.", StringComparison.Ordinal) && html.Contains("Called through the functions.", StringComparison.Ordinal));
+        Assert.Contains("The contact was recorded", after, StringComparison.Ordinal);
+
+        // A form posted without its token is refused alike.
+        foreach (var session in sessions)
+        {
+            var refused = await session.SendAsync(WebFunctions.PostTicketForm, "POST", "/api/web/tickets/T-WEB/contact", Form(("notes", "forged")));
+            Assert.Equal(400, refused.Status);
+            Assert.Contains("was not accepted", refused.Html, StringComparison.Ordinal);
+        }
+    }
+
+    private const string WebToken = "__RequestVerificationToken";
+
+    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+
+    /// <summary>The antiforgery token of the page's (first) form.</summary>
+    private static string Token(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, $"name=\"{WebToken}\" value=\"([^\"]+)\"") is { Success: true } m
+            ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)
+            : throw new Xunit.Sdk.XunitException("The page has no antiforgery token.");
+
+    /// <summary>The page's main content, with the antiforgery tokens (each session's own) taken out.</summary>
+    private static string MainOf(string html)
+    {
+        var start = html.IndexOf("<main", StringComparison.Ordinal);
+        var end = html.IndexOf("</main>", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, html);
+        return System.Text.RegularExpressions.Regex.Replace(html[start..end], $"<input type=\"hidden\" name=\"{WebToken}\" value=\"[^\"]*\">", "");
+    }
+
+    /// <summary>
+    /// GETs <paramref name="path"/> on both hosts once the server's page is settled (the same twice running, and
+    /// <paramref name="settled"/> holds) and asserts the functions' page is the same: status 200, title, main content.
+    /// </summary>
+    private static async Task<string> SamePageAsync(PageSession[] sessions, Func<HttpRequest, DurableTaskClient, Task> function, string path, string heading,
+        Func<string, bool>? settled = null)
+    {
+        string? serverMain = null, functionsMain = null;
+        await ApiScenario.UntilAsync(async () =>
+        {
+            var first = await sessions[0].SendAsync(function, "GET", path);
+            var fromFunctions = await sessions[1].SendAsync(function, "GET", path);
+            var again = await sessions[0].SendAsync(function, "GET", path);
+            Assert.True(first.Status == 200, $"server {path}: {first.Status} {first.Html}");
+            Assert.True(fromFunctions.Status == 200, $"functions {path}: {fromFunctions.Status} {fromFunctions.Html}");
+            (serverMain, functionsMain) = (MainOf(first.Html), MainOf(fromFunctions.Html));
+            return serverMain == MainOf(again.Html) && (settled?.Invoke(serverMain) ?? true);
+        });
+        Assert.Contains($"<h1>{heading}</h1>", serverMain, StringComparison.Ordinal);
+        Assert.Equal(serverMain, functionsMain);
+        return serverMain!;
+    }
+
+    private sealed record PageAnswer(int Status, string? Location, string Html, IReadOnlyList<string> SetCookies);
+
+    /// <summary>A browser's cookie jar on one host: sends a page request with its cookies and keeps what it sets.</summary>
+    private sealed class PageSession(Func<Func<HttpRequest, DurableTaskClient, Task>, string, string, HttpContent?, string, Task<PageAnswer>> send)
+    {
+        private readonly Dictionary<string, string> cookies = new(StringComparer.Ordinal);
+
+        public async Task<PageAnswer> SendAsync(Func<HttpRequest, DurableTaskClient, Task> function, string method, string path, HttpContent? content = null)
+        {
+            var answer = await send(function, method, path, content, string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+            foreach (var set in answer.SetCookies)
+            {
+                var pair = set.Split(';', 2)[0];
+                var (name, value) = (pair[..pair.IndexOf('=', StringComparison.Ordinal)], pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+                if (value.Length == 0 || set.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase))
+                {
+                    cookies.Remove(name);
+                }
+                else
+                {
+                    cookies[name] = value;
+                }
+            }
+
+            return answer;
+        }
+    }
+
     private async Task SameAsync(Func<HttpRequest, DurableTaskClient, Task> function, string method, (string Server, string Functions) path,
         Func<HttpContent>? serverContent, Func<HttpContent>? functionContent, string? key, int? expected)
     {

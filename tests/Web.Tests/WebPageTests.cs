@@ -235,7 +235,8 @@ public sealed class WebPageTests(WebFixture web)
     public async Task A_dispute_is_opened_with_its_agreement_and_the_recommendation_is_recorded_and_a_missing_field_is_named()
     {
         var page = await web.SignedInPageAsync();
-        await page.GotoAsync(web.Url("disputes/new"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open a dispute" }).ClickAsync();
+        Assert.Equal("Open a dispute", await page.Locator("h1").InnerTextAsync());
         await CheckPageAsync(page, "dispute-form");
         await page.GetByLabel("Dispute id").FillAsync("D-1");
         await page.GetByLabel("State VR agency", new() { Exact = true }).FillAsync("State VR");
@@ -261,6 +262,72 @@ public sealed class WebPageTests(WebFixture web)
             return page.Url.Contains("done=", StringComparison.Ordinal);
         });
         Assert.Contains("recommendation was recorded", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_IWP_amendment_is_recorded_from_the_ticket_page_and_listed_under_its_IWP_and_one_signed_before_the_IWP_is_refused_beside_the_plan()
+    {
+        await web.AssignedTicketAsync("T-A1", Today.AddDays(-10));
+        var iwpId = (await web.ApiAsync(HttpMethod.Get, "/api/v1/tickets/T-A1/iwps"))[0].GetProperty("iwpId").GetString()!;
+        var page = await web.SignedInPageAsync();
+        await page.GotoAsync(web.Url("tickets/T-A1"));
+        Assert.Contains("No amendments.", await page.Locator($"#iwp-{iwpId}").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Record an amendment to IWP {iwpId}" }).ClickAsync();
+        Assert.Equal($"Amend IWP {iwpId}: ticket T-A1", await page.Locator("h1").InnerTextAsync());
+        await CheckPageAsync(page, "amendment-form");
+
+        // The form's order with the keyboard: the plan, the signed amendment, then Save.
+        await page.Keyboard.PressAsync("Tab");
+        await TabToAsync(page, "f-iwp");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("f-document", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Save", await page.EvaluateAsync<string>("document.activeElement.textContent"));
+
+        // Signed by both parties before the IWP itself: the API refuses, and its words are beside the plan's field.
+        await page.GetByLabel("The amended plan").SetInputFilesAsync(Plan(ApiScenario.SampleIwp(Today.AddDays(-20))));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        Assert.Contains("cannot be signed before the IWP it amends", await page.Locator("#e-iwp").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("true", await page.GetByLabel("The amended plan").GetAttributeAsync("aria-invalid"));
+        Assert.Equal(1, await page.Locator("#error-summary a[href='#f-iwp']").CountAsync());
+        await CheckPageAsync(page, "amendment-form-refused");
+
+        await page.GetByLabel("The amended plan").SetInputFilesAsync(Plan(ApiScenario.SampleIwp(Today.AddDays(-1))));
+        await page.GetByLabel("The signed amendment").SetInputFilesAsync(new FilePayload { Name = "amendment.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7 signed amendment"u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/tickets/T-A1?", StringComparison.Ordinal));
+        Assert.Contains($"The amendment of IWP {iwpId} was recorded", await page.Locator(".notice").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The workflow writes the record within moments: then it is listed under its IWP, with its dates and document.
+        var amendment = page.Locator($"#iwp-{iwpId} li.amendment");
+        await ApiScenario.UntilAsync(async () =>
+        {
+            await page.ReloadAsync();
+            return await amendment.CountAsync() == 1;
+        });
+        Assert.Equal(2, await amendment.Locator($"time[datetime='{Iso(Today.AddDays(-1))}']").CountAsync());
+        Assert.Equal(1, await amendment.GetByRole(AriaRole.Link, new() { Name = "Download the signed amendment" }).CountAsync());
+        Assert.Contains("Amendments (1)", await page.Locator($"#iwp-{iwpId}").InnerTextAsync(), StringComparison.Ordinal);
+        await CheckPageAsync(page, "ticket-with-amendment");
+
+        static FilePayload Plan(string json) => new() { Name = "amended.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(json) };
+    }
+
+    [Fact]
+    public async Task A_dispute_whose_id_is_new_is_shown_at_its_own_address()
+    {
+        // The EN names its disputes and "new" is a valid id: its address must show it, not a form.
+        using (var api = web.Host.Client(web.Host.FirstEnKey))
+        {
+            using var opened = await api.PostAsync("/api/v1/disputes", ApiScenario.DisputeForm("new", Iso(Today.AddDays(-2))));
+            Assert.True(opened.IsSuccessStatusCode, await opened.Content.ReadAsStringAsync());
+        }
+
+        var page = await web.SignedInPageAsync();
+        var response = await page.GotoAsync(web.Url("disputes/new"));
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("Dispute new", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("AwaitingRecommendation", await page.Locator("#dispute-status").InnerTextAsync());
     }
 
     /// <summary>Presses Tab until the element with <paramref name="id"/> has focus (at most 20 times, in order).</summary>

@@ -34,12 +34,19 @@ public static class WebEndpoints
         staff.MapGet($"/tickets/{Ticket}", (HttpContext http, string ticketNumber, ApiDispatcher api, IEmploymentNetworkRepository networks, Rulebook rules, TimeProvider time, string? done) =>
             TicketPage.RenderAsync(http, ticketNumber, api, networks, rules, time, done));
         staff.MapGet($"/tickets/{Ticket}/iwps/{{iwpId:{ApiRoutes.Id}}}/document", DocumentAsync);
+        staff.MapGet($"/tickets/{Ticket}/iwps/{{iwpId:{ApiRoutes.Id}}}/amend", (HttpContext http, string ticketNumber, string iwpId, ApiDispatcher api) =>
+            TicketForms.ShowAmendmentAsync(http, ticketNumber, iwpId, api));
+        staff.MapPost($"/tickets/{Ticket}/iwps/{{iwpId:{ApiRoutes.Id}}}/amend", (HttpContext http, string ticketNumber, string iwpId, ApiDispatcher api) =>
+            TicketForms.SubmitAmendmentAsync(http, ticketNumber, iwpId, api)).AddEndpointFilter(ValidateAntiforgeryAsync);
         staff.MapGet($"/tickets/{Ticket}/{{form:regex(^(contact|event|earnings|iwp)$)}}", (HttpContext http, string ticketNumber, string form, ApiDispatcher api) =>
             TicketForms.ShowAsync(http, ticketNumber, form, api));
         staff.MapPost($"/tickets/{Ticket}/{{form:regex(^(contact|event|earnings|iwp)$)}}", (HttpContext http, string ticketNumber, string form, ApiDispatcher api) =>
             TicketForms.SubmitAsync(http, ticketNumber, form, api)).AddEndpointFilter(ValidateAntiforgeryAsync);
-        staff.MapGet("/disputes/new", DisputePages.NewForm);
-        staff.MapPost("/disputes/new", (HttpContext http, ApiDispatcher api) => DisputePages.OpenAsync(http, api)).AddEndpointFilter(ValidateAntiforgeryAsync);
+
+        // The form that opens a dispute is the disputes' own address, as the API's POST /v1/disputes is: the EN names
+        // its disputes, so any segment below /disputes/ (even "new") may be a dispute's id and must show that dispute.
+        staff.MapGet("/disputes", DisputePages.NewForm);
+        staff.MapPost("/disputes", (HttpContext http, ApiDispatcher api) => DisputePages.OpenAsync(http, api)).AddEndpointFilter(ValidateAntiforgeryAsync);
         staff.MapGet($"/disputes/{{disputeId:{ApiRoutes.Id}}}", (HttpContext http, string disputeId, ApiDispatcher api, IEmploymentNetworkRepository networks, TimeProvider time, string? done) =>
             DisputePages.ShowAsync(http, disputeId, api, networks, time, done));
         staff.MapPost($"/disputes/{{disputeId:{ApiRoutes.Id}}}/recommendation", (HttpContext http, string disputeId, ApiDispatcher api, IEmploymentNetworkRepository networks, TimeProvider time) =>

@@ -58,7 +58,7 @@ internal static class WebPage
                 <li><a href="{{b}}/">This week</a></li>
                 <li><a href="{{b}}/calendar">Calendar</a></li>
                 <li><a href="{{b}}/compliance">Contact compliance</a></li>
-                <li><a href="{{b}}/disputes/new">Open a dispute</a></li>
+                <li><a href="{{b}}/disputes">Open a dispute</a></li>
                 </ul>
                 </nav>
                 <form class="sign-out" method="post" action="{{b}}/sign-out">{{Antiforgery(http)}}<span>Signed in as {{E(staff)}}, EN {{E(pid)}}</span> <button type="submit">Sign out</button></form>

@@ -96,6 +96,26 @@ public static class WebFunctions
         [DurableClient] DurableTaskClient client) =>
         FunctionsApiPipeline.InvokeAsync(request, client);
 
+    /// <summary>GET: The form that records an amendment of one of a ticket's IWPs.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="client">Durable Functions' client for this invocation.</param>
+    /// <returns>When the page has been written.</returns>
+    [Function(nameof(GetIwpAmendmentForm))]
+    public static Task GetIwpAmendmentForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "web/tickets/" + Ticket + "/iwps/{iwpId:" + ApiRoutes.Id + "}/amend")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        FunctionsApiPipeline.InvokeAsync(request, client);
+
+    /// <summary>POST: Records an amendment of one of a ticket's IWPs from the form.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="client">Durable Functions' client for this invocation.</param>
+    /// <returns>When the page has been written.</returns>
+    [Function(nameof(AmendIwpFromPage))]
+    public static Task AmendIwpFromPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "web/tickets/" + Ticket + "/iwps/{iwpId:" + ApiRoutes.Id + "}/amend")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        FunctionsApiPipeline.InvokeAsync(request, client);
+
     /// <summary>GET: One of a ticket's daily forms (contact, event, earnings, IWP).</summary>
     /// <param name="request">The request.</param>
     /// <param name="client">Durable Functions' client for this invocation.</param>
@@ -122,7 +142,7 @@ public static class WebFunctions
     /// <returns>When the page has been written.</returns>
     [Function(nameof(GetNewDisputeForm))]
     public static Task GetNewDisputeForm(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "web/disputes/new")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "web/disputes")] HttpRequest request,
         [DurableClient] DurableTaskClient client) =>
         FunctionsApiPipeline.InvokeAsync(request, client);
 
@@ -132,7 +152,7 @@ public static class WebFunctions
     /// <returns>When the page has been written.</returns>
     [Function(nameof(OpenDisputeFromPage))]
     public static Task OpenDisputeFromPage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "web/disputes/new")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "web/disputes")] HttpRequest request,
         [DurableClient] DurableTaskClient client) =>
         FunctionsApiPipeline.InvokeAsync(request, client);
 

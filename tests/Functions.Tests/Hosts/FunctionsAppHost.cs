@@ -102,7 +102,7 @@ public sealed class FunctionsAppHost : IDisposable
         await function(http.Request, client);
         await http.Response.CompleteAsync();
         var responseHeaders = http.Response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        return new FunctionResponse(http.Response.StatusCode, responseHeaders, body.ToArray());
+        return new FunctionResponse(http.Response.StatusCode, responseHeaders, body.ToArray(), [.. http.Response.Headers.SetCookie.Select(c => c ?? string.Empty)]);
     }
 
     public void Dispose() => Host.Dispose();

@@ -117,7 +117,7 @@ internal static class DisputePages
             f.Input("agreement", "Copy of the EN / State VR agreement (PDF)", "file", extra: "accept=\"application/pdf\"");
         var main = $"""
             {f.Summary()}
-            <form method="post" action="{WebPage.Base(http)}/disputes/new" enctype="multipart/form-data" novalidate>
+            <form method="post" action="{WebPage.Base(http)}/disputes" enctype="multipart/form-data" novalidate>
             {WebPage.Antiforgery(http)}
             {fields}
             <button type="submit">Open the dispute</button>

@@ -11,9 +11,9 @@ using static TicketFlow.Api.Web.Html;
 namespace TicketFlow.Api.Web.Pages;
 
 /// <summary>
-/// The daily forms on a ticket. Each posts to the page, which sends the same request to the API endpoint (the JSON
-/// or multipart body a client would send) and either returns to the ticket with what was recorded, or shows the form
-/// again with the API's errors beside the fields they name.
+/// The daily forms on a ticket, and the amendment of one of its IWPs. Each posts to the page, which sends the same
+/// request to the API endpoint (the JSON or multipart body a client would send) and either returns to the ticket with
+/// what was recorded, or shows the form again with the API's errors beside the fields they name.
 /// </summary>
 internal static class TicketForms
 {
@@ -24,13 +24,15 @@ internal static class TicketForms
         ["event"] = ("Record IWP submission or TPM receipt", EventFields),
         ["earnings"] = ("Record earnings", EarningsFields),
         ["iwp"] = ("Upload an IWP", IwpFields),
+        [Amendment] = ("Record an IWP amendment", AmendmentFields),
     };
 
-    public static bool Exists(string form) => Forms.ContainsKey(form);
+    /// <summary>The amendment form's key: it is at <c>tickets/{ticket}/iwps/{iwpId}/amend</c>, not among the ticket's forms.</summary>
+    private const string Amendment = "amend";
 
     public static async Task<IResult> ShowAsync(HttpContext http, string ticketNumber, string form, ApiDispatcher api)
     {
-        if (!Forms.ContainsKey(form))
+        if (!Forms.ContainsKey(form) || form == Amendment)
         {
             return WebPage.NotFound(http, "There is no such form.");
         }
@@ -44,9 +46,48 @@ internal static class TicketForms
             : Page(http, ticketNumber, form, new WebForm(null, null), extra: null);
     }
 
+    /// <summary>The amendment form for one of the ticket's IWPs (an original plan: amendments are attached to it, never to each other).</summary>
+    public static async Task<IResult> ShowAmendmentAsync(HttpContext http, string ticketNumber, string iwpId, ApiDispatcher api)
+    {
+        var original = await OriginalAsync(http, ticketNumber, iwpId, api);
+        return original.Problem ?? Page(http, ticketNumber, Amendment, new WebForm(null, null), extra: null, original: original.Record);
+    }
+
+    /// <summary>Records an amendment through the API's <c>POST .../iwps/{iwpId}/amendments</c>.</summary>
+    public static async Task<IResult> SubmitAmendmentAsync(HttpContext http, string ticketNumber, string iwpId, ApiDispatcher api)
+    {
+        var original = await OriginalAsync(http, ticketNumber, iwpId, api);
+        if (original.Problem is { } missing)
+        {
+            return missing;
+        }
+
+        var values = await http.Request.ReadFormAsync(http.RequestAborted);
+        var t = Uri.EscapeDataString(ticketNumber);
+        var answer = await api.SendAsync(http, "POST", $"tickets/{t}/iwps/{Uri.EscapeDataString(iwpId)}/amendments", await MultipartAsync(values));
+        if (answer.Status == StatusCodes.Status404NotFound)
+        {
+            return WebPage.NotFound(http, answer.Message ?? $"Ticket {ticketNumber} has no IWP {iwpId}.");
+        }
+
+        if (!answer.Succeeded)
+        {
+            return Page(http, ticketNumber, Amendment, new WebForm(values, answer), Findings(http, answer), StatusCodes.Status400BadRequest, original.Record);
+        }
+
+        // As with a plan: an amendment with a blocking finding is recorded, and its findings are shown by the plan.
+        if (answer.Body.TryGetProperty("blocking", out var blocking) && blocking.GetBoolean())
+        {
+            return Page(http, ticketNumber, Amendment, new WebForm(null, null), Findings(http, answer), original: original.Record);
+        }
+
+        var done = $"The amendment of IWP {iwpId} was recorded; it appears under the IWP within moments.";
+        return Results.Redirect($"{WebPage.Base(http)}/tickets/{t}?done={Uri.EscapeDataString(done)}");
+    }
+
     public static async Task<IResult> SubmitAsync(HttpContext http, string ticketNumber, string form, ApiDispatcher api)
     {
-        if (!Forms.ContainsKey(form))
+        if (!Forms.ContainsKey(form) || form == Amendment)
         {
             return WebPage.NotFound(http, "There is no such form.");
         }
@@ -102,16 +143,37 @@ internal static class TicketForms
         return Results.Redirect($"{WebPage.Base(http)}/tickets/{t}?done={Uri.EscapeDataString(done)}");
     }
 
-    private static IResult Page(HttpContext http, string ticketNumber, string form, WebForm fields, string? extra, int status = StatusCodes.Status200OK)
+    /// <summary>The IWP an amendment is for, or the not-found page: the ticket or the IWP is not this EN's, or it is itself an amendment.</summary>
+    private static async Task<(IwpRecord? Record, IResult? Problem)> OriginalAsync(HttpContext http, string ticketNumber, string iwpId, ApiDispatcher api)
+    {
+        var answer = await api.SendAsync(http, "GET", $"tickets/{Uri.EscapeDataString(ticketNumber)}/iwps/{Uri.EscapeDataString(iwpId)}");
+        var record = answer.Succeeded ? WebJson.Read<IwpRecord>(http, answer.Body) : null;
+        return record switch
+        {
+            null => (null, WebPage.NotFound(http, $"Ticket {ticketNumber} has no IWP {iwpId} in your EN.")),
+            { AmendsIwpId: { } amended } => (null, WebPage.NotFound(http, $"{iwpId} is an amendment of IWP {amended}: amend the IWP itself.")),
+            _ => (record, null),
+        };
+    }
+
+    private static IResult Page(HttpContext http, string ticketNumber, string form, WebForm fields, string? extra, int status = StatusCodes.Status200OK, IwpRecord? original = null)
     {
         var (title, render) = Forms[form];
         var t = Uri.EscapeDataString(ticketNumber);
-        var multipart = form == "iwp" ? " enctype=\"multipart/form-data\"" : string.Empty;
+        var plan = form is "iwp" or Amendment;
+        var multipart = plan ? " enctype=\"multipart/form-data\"" : string.Empty;
         var inner = render(http, fields);
+        var action = original is null ? $"{WebPage.Base(http)}/tickets/{t}/{form}" : $"{WebPage.Base(http)}/tickets/{t}/iwps/{Uri.EscapeDataString(original.IwpId)}/amend";
+        var about = original is null ? string.Empty
+            : $"<p id=\"amended-iwp\">IWP {E(original.IwpId)} was signed by the EN on {Date(original.EnSignedOn)} and by the ticketholder on {Date(original.TicketholderSignedOn)}. Send the plan as amended, signed and dated by both parties (not before the IWP was signed), and the signed amendment; it is attached to the IWP.</p>";
+        if (original is not null)
+        {
+            title = $"Amend IWP {original.IwpId}";
+        }
 
         // The plan's findings go right after the plan's field, which they are about.
         var end = inner.IndexOf("</div>", StringComparison.Ordinal);
-        if (form == "iwp" && extra is not null && end >= 0)
+        if (plan && extra is not null && end >= 0)
         {
             inner = inner.Insert(end + "</div>".Length, extra);
             extra = null;
@@ -119,9 +181,10 @@ internal static class TicketForms
 
         var main = $"""
             <p><a href="{WebPage.Base(http)}/tickets/{t}">Back to ticket {E(ticketNumber)}</a></p>
+            {about}
             {fields.Summary()}
             {extra}
-            <form method="post" action="{WebPage.Base(http)}/tickets/{t}/{form}"{multipart} novalidate>
+            <form method="post" action="{action}"{multipart} novalidate>
             {WebPage.Antiforgery(http)}
             {inner}
             <button type="submit">Save</button>
@@ -156,9 +219,18 @@ internal static class TicketForms
         f.Select("source", "Evidence", Enum.GetValues<MonthlyEarningsSource>().Select(s => (s.ToString(), Words(s.ToString())))) +
         f.Input("staffId", "Staff member", value: Staff(http));
 
+    /// <summary>The API fields inside an uploaded plan: their errors are shown beside the plan's file.</summary>
+    private static readonly string[] PlanFields = ["signatures", "$"];
+
     private static string IwpFields(HttpContext http, WebForm f) =>
-        f.Input("iwp", "The signed plan (JSON, as schemas/iwp.schema.json describes)", "file", extra: "accept=\"application/json,.json\"") +
+        f.Input("iwp", "The signed plan (JSON, as schemas/iwp.schema.json describes)", "file", extra: "accept=\"application/json,.json\"", about: PlanFields) +
         f.Input("document", "The signed document (PDF, PNG, JPEG or TIFF)", "file", required: false, extra: "accept=\"application/pdf,image/png,image/jpeg,image/tiff\"");
+
+    /// <summary>What the API's amendment takes: the plan as amended (with both parties' signature dates) and the signed amendment.</summary>
+    private static string AmendmentFields(HttpContext http, WebForm f) =>
+        f.Input("iwp", "The amended plan (JSON, as schemas/iwp.schema.json describes)", "file",
+            hint: "The whole plan as amended, with the dates both parties signed the amendment.", extra: "accept=\"application/json,.json\"", about: PlanFields) +
+        f.Input("document", "The signed amendment (PDF, PNG, JPEG or TIFF)", "file", required: false, extra: "accept=\"application/pdf,image/png,image/jpeg,image/tiff\"");
 
     /// <summary>The IWP's findings from the API's answer (accepted or refused), beside the plan field.</summary>
     private static string? Findings(HttpContext http, ApiAnswer answer)

@@ -95,6 +95,7 @@ internal static class TicketPage
         return WebPage.Render(http, $"Ticket {ticketNumber}", html.ToString());
     }
 
+    /// <summary>Each IWP with its amendments under it (in the order they were recorded) and the link to record another.</summary>
     private static string Iwps(HttpContext http, string t, ApiAnswer iwps)
     {
         var html = new StringBuilder("<section aria-labelledby=\"h-iwps\"><h2 id=\"h-iwps\">IWP and amendments</h2>");
@@ -104,20 +105,40 @@ internal static class TicketPage
             return html.Append("<p>No IWP is recorded.</p></section>").ToString();
         }
 
-        foreach (var iwp in list)
+        var originals = list.Where(i => i.AmendsIwpId is null).ToList();
+        foreach (var iwp in originals)
         {
-            html.Append(System.Globalization.CultureInfo.InvariantCulture, $"<article class=\"iwp\"><h3>{(iwp.AmendsIwpId is null ? "IWP" : $"Amendment of {E(iwp.AmendsIwpId)}")} {E(iwp.IwpId)}</h3>");
-            html.Append(System.Globalization.CultureInfo.InvariantCulture, $"<p>Signed by the EN on {Date(iwp.EnSignedOn)} and by the ticketholder on {Date(iwp.TicketholderSignedOn)}.</p>");
-            html.Append(Findings(iwp.Findings));
-            if (iwp.Document is not null)
-            {
-                html.Append(System.Globalization.CultureInfo.InvariantCulture, $"<p><a href=\"{WebPage.Base(http)}/tickets/{t}/iwps/{Uri.EscapeDataString(iwp.IwpId)}/document\" download>Download the signed document</a></p>");
-            }
+            var id = Uri.EscapeDataString(iwp.IwpId);
+            html.Append(CultureInfo.InvariantCulture, $"<article class=\"iwp\" id=\"iwp-{E(iwp.IwpId)}\" aria-labelledby=\"h-iwp-{E(iwp.IwpId)}\"><h3 id=\"h-iwp-{E(iwp.IwpId)}\">IWP {E(iwp.IwpId)}</h3>");
+            html.Append(Record(http, t, iwp));
+            var amendments = list.Where(a => a.AmendsIwpId == iwp.IwpId).ToList();
+            html.Append(CultureInfo.InvariantCulture, $"<h4>Amendments ({amendments.Count})</h4>");
+            html.Append(amendments.Count == 0 ? "<p>No amendments.</p>" : "<ol class=\"amendments\">" + string.Concat(amendments.Select(a =>
+                $"<li class=\"amendment\" id=\"iwp-{E(a.IwpId)}\"><p><strong>Amendment {E(a.IwpId)}</strong></p>{Record(http, t, a)}</li>")) + "</ol>");
+            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{WebPage.Base(http)}/tickets/{t}/iwps/{id}/amend\">Record an amendment to IWP {E(iwp.IwpId)}</a></p></article>");
+        }
 
-            html.Append("</article>");
+        // An amendment whose plan is not listed (not expected: the API attaches amendments to a recorded plan) is still shown.
+        foreach (var stray in list.Where(a => a.AmendsIwpId is not null && originals.All(o => o.IwpId != a.AmendsIwpId)))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<article class=\"iwp\" id=\"iwp-{E(stray.IwpId)}\"><h3>Amendment {E(stray.IwpId)} of {E(stray.AmendsIwpId)}</h3>{Record(http, t, stray)}</article>");
         }
 
         return html.Append("</section>").ToString();
+    }
+
+    /// <summary>A plan's or amendment's signatures, findings and signed document.</summary>
+    private static string Record(HttpContext http, string t, IwpRecord iwp)
+    {
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<p>Signed by the EN on {Date(iwp.EnSignedOn)} and by the ticketholder on {Date(iwp.TicketholderSignedOn)}.</p>");
+        html.Append(Findings(iwp.Findings));
+        if (iwp.Document is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{WebPage.Base(http)}/tickets/{t}/iwps/{Uri.EscapeDataString(iwp.IwpId)}/document\" download>Download the signed {(iwp.AmendsIwpId is null ? "document" : "amendment")}</a></p>");
+        }
+
+        return html.ToString();
     }
 
     /// <summary>Compliance findings with their severity in words, the field they concern and their citation.</summary>
