@@ -74,7 +74,9 @@ public sealed class WebFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1024, Height = 900 },
             Locale = "en-US",
         });
-        Browser.SetDefaultTimeout(15_000);
+        // CI runs every test project at once on two cores: a page that renders in a second alone can take many more
+        // then. A page that never comes still fails, after a minute.
+        Browser.SetDefaultTimeout(60_000);
     }
 
     /// <summary>A fresh page with no session: cookies of earlier tests are cleared.</summary>
