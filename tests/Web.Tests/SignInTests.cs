@@ -80,7 +80,7 @@ public sealed class SignInTests(WebFixture web)
         Assert.Equal("/.auth/login/aad?post_login_redirect_uri=%2Fapi%2Fweb%2Fcalendar%3Fmonth%3D2026-12", page.Headers.Location!.OriginalString);
 
         // A form posted without a session has lost its content: after signing in the user starts from the home page.
-        using var form = await SendAsync(client, HttpMethod.Post, "/api/web/disputes/new", principal: null);
+        using var form = await SendAsync(client, HttpMethod.Post, "/api/web/disputes", principal: null);
         Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
         Assert.Equal("/.auth/login/aad?post_login_redirect_uri=%2Fapi%2Fweb%2F", form.Headers.Location!.OriginalString);
 
