@@ -136,6 +136,55 @@ public sealed class SignInTests(WebFixture web)
     }
 
     [Fact]
+    public async Task A_session_and_a_form_from_one_instance_are_accepted_by_another_on_the_same_storage()
+    {
+        // Two instances of the host, as a scaled-out Function App has: same tables and documents container.
+        var prefix = TicketFlow.Testing.Fixtures.AzuriteFixture.UniqueName("inst");
+        var container = TicketFlow.Testing.Fixtures.AzuriteFixture.UniqueName("docs");
+        string[] shared = [$"--Storage:Records:TablePrefix={prefix}", $"--Storage:DocumentsContainerName={container}"];
+        await using var first = await ApiHost.StartAsync(web.Azurite, shared);
+        await using var second = await ApiHost.StartBesideAsync(first, web.Azurite, shared);
+        var credential = (await StaffCredentials.CreateAsync("P00001", "s1", first.App.Services.GetRequiredService<IApiKeyStore>(), TimeProvider.System, CancellationToken.None)).Value;
+
+        // Signed in on the first; the cookies go to the second (the same site, another instance behind it).
+        var cookies = new CookieContainer();
+        using var onFirst = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = first.BaseAddress };
+        var form = await onFirst.GetStringAsync("/api/web/sign-in");
+        using var signedIn = await onFirst.PostAsync("/api/web/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(form),
+            ["credential"] = credential,
+        }));
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        foreach (System.Net.Cookie cookie in cookies.GetCookies(first.BaseAddress))
+        {
+            cookies.Add(second.BaseAddress, new System.Net.Cookie(cookie.Name, cookie.Value, cookie.Path));
+        }
+
+        using var onSecond = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = second.BaseAddress };
+        using var week = await onSecond.GetAsync("/api/web/");
+        Assert.Equal(HttpStatusCode.OK, week.StatusCode);
+
+        // A form the first served is accepted by the second: its antiforgery token is readable there.
+        var signOut = await onFirst.GetStringAsync("/api/web/");
+        using var posted = await onSecond.PostAsync("/api/web/sign-out", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(signOut),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.EndsWith("/api/web/sign-in", posted.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        // Both instances here share a file system too (the user's default key folder); machines do not. The key ring
+        // is in the storage they share.
+        var keys = second.App.Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(container)
+            .GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, TicketFlow.Api.Web.SignIn.BlobKeyRepository.Folder, CancellationToken.None);
+        Assert.NotEmpty(await keys.ToListAsync());
+    }
+
+    private static string Token(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    [Fact]
     public async Task A_signed_in_staff_member_is_rate_limited_as_themself_not_as_an_anonymous_address()
     {
         // Four anonymous requests a window: the sign-in page and its post use two; every page after them is signed in.

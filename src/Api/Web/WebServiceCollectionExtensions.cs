@@ -1,9 +1,13 @@
+using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using TicketFlow.Api.Security;
 using TicketFlow.Api.Web.SignIn;
+using TicketFlow.Infrastructure.Storage;
 using TicketFlow.Infrastructure.Storage.Records;
 
 namespace TicketFlow.Api.Web;
@@ -27,6 +31,11 @@ public static class WebServiceCollectionExtensions
             .Validate(o => o.EasyAuth.StaffMap() is not null, "Web:EasyAuth:Staff must be entries user=PID/staffId separated by ';'.")
             .ValidateOnStart();
         services.AddSingleton<ApiDispatcher>();
+
+        // One key ring for every instance of the host (see BlobKeyRepository), in the account the records are in.
+        services.AddDataProtection().SetApplicationName("TicketFlow");
+        services.AddOptions<KeyManagementOptions>().Configure<BlobServiceClient, IOptions<StorageOptions>>((o, blobs, storage) =>
+            o.XmlRepository = new BlobKeyRepository(blobs.GetBlobContainerClient(storage.Value.DocumentsContainerName)));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "tf_antiforgery";

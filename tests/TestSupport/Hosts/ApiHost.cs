@@ -55,7 +55,17 @@ public sealed class ApiHost : IAsyncDisposable
     public static Task<ApiHost> StartAsync(AzuriteFixture azurite, params string[] settings) => StartAsync(azurite, configure: null, settings);
 
     /// <summary>Starts the host, letting <paramref name="configure"/> replace services first (a failing store, for example).</summary>
-    public static async Task<ApiHost> StartAsync(AzuriteFixture azurite, Action<WebApplicationBuilder>? configure, params string[] settings)
+    public static Task<ApiHost> StartAsync(AzuriteFixture azurite, Action<WebApplicationBuilder>? configure, params string[] settings) =>
+        StartAsync(azurite, configure, sameStorageAs: null, settings);
+
+    /// <summary>
+    /// Another instance beside <paramref name="other"/>, as a scaled-out host has: its own process state and data folder,
+    /// the same tables and documents container (pass them in <paramref name="settings"/> to both), the same ENs and keys.
+    /// </summary>
+    public static Task<ApiHost> StartBesideAsync(ApiHost other, AzuriteFixture azurite, params string[] settings) =>
+        StartAsync(azurite, configure: null, sameStorageAs: other, settings);
+
+    private static async Task<ApiHost> StartAsync(AzuriteFixture azurite, Action<WebApplicationBuilder>? configure, ApiHost? sameStorageAs, string[] settings)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), AzuriteFixture.UniqueName("tfapi"));
         string[] args =
@@ -72,6 +82,11 @@ public sealed class ApiHost : IAsyncDisposable
         var app = TicketFlowHost.Build(args, configure);
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        if (sameStorageAs is not null)
+        {
+            return new ApiHost(app, address, sameStorageAs.FirstEnKey, sameStorageAs.SecondEnKey, dataFolder);
+        }
+
         // On a configured account (the shared Azurite) the host creates no demo EN; the same one is made here.
         var networks = app.Services.GetRequiredService<IEmploymentNetworkRepository>();
         var first = await FirstRunBootstrap.CreateDemoNetworkAsync(new FirstRunOptions(), networks,
