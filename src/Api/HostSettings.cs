@@ -35,6 +35,8 @@ public sealed record HostSettings(string RoutePrefix, string HubName, int MaxCon
             string? Text(string section, string name) =>
                 extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty(section, out var s) && s.TryGetProperty(name, out var v)
                     ? v.GetString() : null;
+            bool Flag(string section, string name) =>
+                extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty(section, out var s) && s.TryGetProperty(name, out var v) && v.GetBoolean();
             int? Number(string section, string name) =>
                 extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty(section, out var s) && s.TryGetProperty(name, out var v)
                     ? v.GetInt32() : null;
@@ -44,8 +46,7 @@ public sealed record HostSettings(string RoutePrefix, string HubName, int MaxCon
                 Number("durableTask", "maxConcurrentActivityFunctions") ?? Default.MaxConcurrentActivities,
                 Number("durableTask", "maxConcurrentOrchestratorFunctions") ?? Default.MaxConcurrentOrchestrations)
             {
-                ExtendedSessions = extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty("durableTask", out var d)
-                    && d.TryGetProperty("extendedSessionsEnabled", out var x) && x.GetBoolean(),
+                ExtendedSessions = Flag("durableTask", "extendedSessionsEnabled"),
             };
             if (!System.Text.RegularExpressions.Regex.IsMatch(settings.HubName, "^[A-Za-z][A-Za-z0-9]{2,49}$")
                 || settings.MaxConcurrentActivities < 1 || settings.MaxConcurrentOrchestrations < 1)

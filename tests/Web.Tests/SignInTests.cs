@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TicketFlow.Api.Web;
 using TicketFlow.Api.Web.SignIn;
 using TicketFlow.Infrastructure.Storage.Records;
 using TicketFlow.Testing.Hosts;
@@ -152,7 +153,7 @@ public sealed class SignInTests(WebFixture web)
         var form = await onFirst.GetStringAsync("/api/web/sign-in");
         using var signedIn = await onFirst.PostAsync("/api/web/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Token(form),
+            [WebPage.AntiforgeryField] = Token(form),
             ["credential"] = credential,
         }));
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
@@ -169,7 +170,7 @@ public sealed class SignInTests(WebFixture web)
         var signOut = await onFirst.GetStringAsync("/api/web/");
         using var posted = await onSecond.PostAsync("/api/web/sign-out", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Token(signOut),
+            [WebPage.AntiforgeryField] = Token(signOut),
         }));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.EndsWith("/api/web/sign-in", posted.Headers.Location!.OriginalString, StringComparison.Ordinal);
@@ -182,7 +183,7 @@ public sealed class SignInTests(WebFixture web)
     }
 
     private static string Token(string html) =>
-        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        System.Text.RegularExpressions.Regex.Match(html, $"name=\"{WebPage.AntiforgeryField}\" value=\"([^\"]+)\"").Groups[1].Value;
 
     [Fact]
     public async Task A_signed_in_staff_member_is_rate_limited_as_themself_not_as_an_anonymous_address()
@@ -192,10 +193,9 @@ public sealed class SignInTests(WebFixture web)
         var credential = (await StaffCredentials.CreateAsync("P00001", "s1", host.App.Services.GetRequiredService<IApiKeyStore>(), TimeProvider.System, CancellationToken.None)).Value;
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.BaseAddress };
         var form = await browser.GetStringAsync("/api/web/sign-in");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         using var signedIn = await browser.PostAsync("/api/web/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token,
+            [WebPage.AntiforgeryField] = Token(form),
             ["credential"] = credential,
         }));
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);

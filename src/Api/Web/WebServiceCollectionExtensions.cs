@@ -47,7 +47,7 @@ public static class WebServiceCollectionExtensions
 
         // Behind Easy Auth the platform signs users in; elsewhere the header could come from anyone, so it is not read.
         var easyAuth = configuration.GetValue<bool>($"{WebOptions.Section}:EasyAuth:Enabled");
-        var scheme = easyAuth ? EasyAuthHandler.SchemeName : CookieScheme;
+        var scheme = SignInScheme(easyAuth);
         var authentication = services.AddAuthentication();
         if (easyAuth)
         {
@@ -88,9 +88,11 @@ public static class WebServiceCollectionExtensions
     {
         var prefix = http.RequestServices.GetRequiredService<HostSettings>().RoutePrefix;
         return http.Request.Path.StartsWithSegments($"/{prefix}/web")
-            ? http.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.EasyAuth.Enabled ? EasyAuthHandler.SchemeName : CookieScheme
+            ? SignInScheme(http.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.EasyAuth.Enabled)
             : null;
     }
+
+    private static string SignInScheme(bool easyAuth) => easyAuth ? EasyAuthHandler.SchemeName : CookieScheme;
 
     /// <summary>A session ends when its credential is revoked, even before the cookie expires.</summary>
     private static async Task StillValidAsync(CookieValidatePrincipalContext context)

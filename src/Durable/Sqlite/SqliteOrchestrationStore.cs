@@ -279,6 +279,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             // read and parsed by each episode, which takes one or two of them.
             var messages = new List<StoredMessage>();
             var held = 0;
+            long lastHeld = 0;
             long? heldUnreadAfter = null;
             var cmd = c.Command("""
                 SELECT id, event, held FROM messages WHERE instance_id = $id AND held IS NULL
@@ -295,8 +296,13 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
                     if (!r.IsDBNull(2) && ++held > HeldMessagesPerEpisode)
                     {
                         // One more held than loaded exists: the episode hears where the unread ones start.
-                        heldUnreadAfter = messages.Where(m => m.Id < r.GetInt64(0)).Select(m => m.Id).DefaultIfEmpty(0).Max();
+                        heldUnreadAfter = lastHeld;
                         continue;
+                    }
+
+                    if (!r.IsDBNull(2))
+                    {
+                        lastHeld = r.GetInt64(0);
                     }
 
                     messages.Add(new StoredMessage(r.GetInt64(0), HistoryEventSerializer.Deserialize(r.GetString(1))));

@@ -238,9 +238,11 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
     /// <summary>Whether <paramref name="e"/> waits in the inbox: an event with no waiter, or behind one of its name that waits.</summary>
     private bool ShouldHold(HistoryEvent e, List<StoredMessage> held) =>
         e.Type == HistoryEventType.EventRaised && !suspended
-        && (held.Exists(h => SameName(h.Event, e)) || !waiters.Exists(w => string.Equals(w.Name, e.Name, StringComparison.OrdinalIgnoreCase)));
+        && (held.Exists(h => SameName(h.Event, e)) || !HasWaiter(e));
 
     private static bool SameName(HistoryEvent a, HistoryEvent b) => string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+
+    private bool HasWaiter(HistoryEvent e) => waiters.Exists(w => string.Equals(w.Name, e.Name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Delivers held events, oldest of each name first, for as long as the orchestration waits for them.</summary>
     private int DeliverHeld(List<StoredMessage> held, List<HistoryEvent> newHistory, int historyBase)
@@ -249,7 +251,7 @@ internal sealed class OrchestrationRunner : TaskOrchestrationContext
         for (var i = 0; i < held.Count && completion is null; i++)
         {
             var e = held[i].Event;
-            if (held.FindIndex(h => SameName(h.Event, e)) != i || !waiters.Exists(w => string.Equals(w.Name, e.Name, StringComparison.OrdinalIgnoreCase)))
+            if (held.FindIndex(h => SameName(h.Event, e)) != i || !HasWaiter(e))
             {
                 continue;
             }
