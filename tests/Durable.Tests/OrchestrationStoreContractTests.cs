@@ -144,6 +144,32 @@ public abstract class OrchestrationStoreContractTests : IAsyncLifetime
         Assert.Equal(episode.NewHistory.Count, (await store.GetHistoryAsync("i-1", CancellationToken.None)).Count);
     }
 
+    [Fact]
+    public async Task A_message_whose_row_id_was_used_before_is_read_as_itself_not_as_the_earlier_one()
+    {
+        // Episodes read held events again and the store parses each text once; SQLite gives a deleted last row's id to
+        // the next row, so what was parsed under an id must not be what that id reads later.
+        var (store, _) = await WorkerStoreAsync();
+        await CreateAsync(store, "i-0"); // keeps the lowest id, so the id after it is the one given twice
+        await CreateAsync(store, "i-1");
+        var started = (await store.LoadWorkItemAsync("i-1", null, CancellationToken.None))!;
+        await store.CommitEpisodeAsync(Episode(started, OrchestrationRuntimeStatus.Running), CancellationToken.None);
+
+        await store.SendMessageAsync("i-1", new HistoryEvent { Type = HistoryEventType.EventRaised, Name = "x", Input = "\"first\"" }, CancellationToken.None);
+        var first = Assert.Single((await store.LoadWorkItemAsync("i-1", null, CancellationToken.None))!.Messages);
+        var unchanged = Episode(started, OrchestrationRuntimeStatus.Running) with
+        {
+            ConsumedMessageIds = [], NewHistory = [], InstanceUnchanged = true, SeenThroughMessageId = first.Id, DropHeldAfter = first.Id - 1,
+        };
+        Assert.True(await store.CommitEpisodeAsync(unchanged, CancellationToken.None)); // held, then dropped
+
+        await store.SendMessageAsync("i-1", new HistoryEvent { Type = HistoryEventType.EventRaised, Name = "x", Input = "\"second\"" }, CancellationToken.None);
+        var second = Assert.Single((await store.LoadWorkItemAsync("i-1", null, CancellationToken.None))!.Messages);
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.Equal("\"second\"", second.Event.Input);
+    }
+
     private static OrchestrationEpisodeResult Episode(OrchestrationWorkItem item, OrchestrationRuntimeStatus status) => new()
     {
         InstanceId = item.Instance.InstanceId,

@@ -82,6 +82,9 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     /// <summary>How many held messages (events no one waited for yet) an episode loads, oldest first.</summary>
     internal const int HeldMessagesPerEpisode = 64;
 
+    /// <summary>How many parsed messages the store keeps for the episodes that read them again.</summary>
+    private const int ParsedMessagesKept = 8192;
+
     private static readonly string[] ChildTables = ["history", "messages", "timers", "activities"];
 
     private const string InstanceColumns = "instance_id, name, version, status, created_at, last_updated_at, failure, execution_id, parent_instance_id, history_count, tags";
@@ -92,6 +95,11 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     private readonly string connectionString;
     private readonly Channel<WriteOp> writes = Channel.CreateUnbounded<WriteOp>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentBag<Connection> readers = [];
+
+    // Held messages are read again by every episode of their instance until a waiter takes them, and parsing them is
+    // most of what loading an episode costs. Each is parsed once: an entry is used only for the exact text it was
+    // parsed from, so a row id SQLite reuses after a delete can never hand back another event.
+    private readonly ConcurrentDictionary<long, (string Text, HistoryEvent Event)> parsedMessages = new();
     private readonly Lock listenerGate = new();
     private readonly Lock initGate = new();
     private Action<string>[] listeners = [];
@@ -305,12 +313,29 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
                         lastHeld = r.GetInt64(0);
                     }
 
-                    messages.Add(new StoredMessage(r.GetInt64(0), HistoryEventSerializer.Deserialize(r.GetString(1))));
+                    messages.Add(new StoredMessage(r.GetInt64(0), ParseMessage(r.GetInt64(0), r.GetString(1))));
                 }
             }
 
             return new OrchestrationWorkItem(instance, history, messages) { HeldUnreadAfter = heldUnreadAfter };
         }));
+
+    private HistoryEvent ParseMessage(long id, string text)
+    {
+        if (parsedMessages.TryGetValue(id, out var parsed) && string.Equals(parsed.Text, text, StringComparison.Ordinal))
+        {
+            return parsed.Event;
+        }
+
+        if (parsedMessages.Count >= ParsedMessagesKept)
+        {
+            parsedMessages.Clear(); // crude bound, as the worker's history cache: a backlog must not hold memory
+        }
+
+        var historyEvent = HistoryEventSerializer.Deserialize(text);
+        parsedMessages[id] = (text, historyEvent);
+        return historyEvent;
+    }
 
     /// <inheritdoc />
     public async Task<bool> CommitEpisodeAsync(OrchestrationEpisodeResult episode, CancellationToken cancellationToken)
@@ -715,6 +740,7 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         {
             delete.Parameters["$id"].Value = id;
             delete.ExecuteNonQuery();
+            parsedMessages.TryRemove(id, out _);
         }
 
         if (e.DropHeldAfter is { } dropAfter)

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -41,7 +42,14 @@ public static class HistoryEventSerializer
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+        // The text is stored, never put in a page, so the HTML-safe escaping is not needed: with it every quote of a
+        // payload (itself JSON) becomes a six-character \u0022 that each read must decode. Absent values are left out;
+        // rows written before, with explicit nulls, read the same.
+        var options = new JsonSerializerOptions
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
         options.Converters.Add(new JsonStringEnumConverter());
         return options;
     }
