@@ -36,4 +36,23 @@ public sealed class SqliteStoreTests : OrchestrationStoreContractTests
             Assert.Equal(expected, synchronous);
         }
     }
+
+    [Fact]
+    public async Task A_write_a_caller_waits_for_is_not_queued_behind_the_workers_backlog()
+    {
+        Directory.CreateDirectory(directory);
+        await using var store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(directory, "lanes.db"), MaxWritesPerTransaction = 50 });
+        await store.InitializeAsync(CancellationToken.None);
+        var start = new HistoryEvent { Type = HistoryEventType.ExecutionStarted, Name = "Test", InstanceId = "i-1", ExecutionId = "e" };
+        await store.CreateInstanceAsync(new NewOrchestrationInstance("i-1", "Test", string.Empty, null, start, null), null, CancellationToken.None);
+
+        // Writes of the worker's kind queued first, as a burst of episodes and activity results leaves them: hundreds
+        // of transactions, each synced to disk.
+        var backlog = Enumerable.Range(0, 20_000).Select(_ => store.ExecuteRawAsync("UPDATE instances SET version = version")).ToList();
+        Assert.True(await store.SendMessageAsync("i-1", new HistoryEvent { Type = HistoryEventType.EventRaised, Name = "x" }, CancellationToken.None));
+
+        var waiting = backlog.Count(t => !t.IsCompleted);
+        Assert.True(waiting > backlog.Count / 2, $"the event was committed after {backlog.Count - waiting} of the {backlog.Count} writes queued before it");
+        await Task.WhenAll(backlog);
+    }
 }

@@ -82,6 +82,9 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     /// <summary>How many held messages (events no one waited for yet) an episode loads, oldest first.</summary>
     internal const int HeldMessagesPerEpisode = 64;
 
+    /// <summary>How many of the worker's writes a batch with writes a caller waits for takes (see WriterLoop).</summary>
+    private const int WorkerWritesBesideCallers = 8;
+
     /// <summary>How many parsed messages the store keeps for the episodes that read them again.</summary>
     private const int ParsedMessagesKept = 8192;
 
@@ -219,16 +222,18 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
     public Task CreateInstanceAsync(NewOrchestrationInstance instance, IReadOnlyCollection<OrchestrationRuntimeStatus>? dedupeStatuses, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        return WriteAsync((c, b) =>
-        {
-            CreateInstance(c, b, instance, dedupeStatuses);
-            return null;
-        });
+        return WriteAsync(
+            (c, b) =>
+            {
+                CreateInstance(c, b, instance, dedupeStatuses);
+                return null;
+            },
+            callerWaits: true);
     }
 
     /// <inheritdoc />
     public async Task<bool> SendMessageAsync(string instanceId, HistoryEvent message, CancellationToken cancellationToken)
-        => (bool)(await WriteAsync((c, b) => SendMessage(c, b, instanceId, message)).ConfigureAwait(false))!;
+        => (bool)(await WriteAsync((c, b) => SendMessage(c, b, instanceId, message), callerWaits: true).ConfigureAwait(false))!;
 
     /// <inheritdoc />
     public Task<InstanceRecord?> GetInstanceAsync(string instanceId, bool includePayloads, CancellationToken cancellationToken)
@@ -510,23 +515,49 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         }
     }
 
-    private Task<object?> WriteAsync(Func<Connection, WriteBatch, object?> apply)
+    /// <summary>Queues a write for the writer thread.</summary>
+    /// <param name="apply">The write, run inside the batch's transaction under its own savepoint.</param>
+    /// <param name="callerWaits">
+    /// Whether a caller is waiting for it (an event raised, an instance started: an HTTP request's answer), rather than
+    /// the worker (an episode's commit, an activity's result). See <see cref="WriterLoop"/>.
+    /// </param>
+    private Task<object?> WriteAsync(Func<Connection, WriteBatch, object?> apply, bool callerWaits = false)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0 && writes.Reader.Completion.IsCompleted, this);
-        var op = new WriteOp(apply);
+        var op = new WriteOp(apply, callerWaits);
         ObjectDisposedException.ThrowIf(!writes.Writer.TryWrite(op), this);
 
         return op.Completion.Task;
     }
 
+    /// <summary>
+    /// The one writer: each batch is one transaction. Writes a caller waits for go first, and a batch that has them
+    /// takes at most <see cref="WorkerWritesBesideCallers"/> of the worker's: an answer then waits for the batch being
+    /// committed and its own, never for a backlog of episodes (hundreds queue up behind a burst of events). The
+    /// worker's writes keep their order among themselves, as the callers' do among theirs; no write waits for one in
+    /// the other lane, as none is issued before the other has completed.
+    /// </summary>
     private void WriterLoop()
     {
         var batch = new List<WriteOp>(options.MaxWritesPerTransaction);
+        var callers = new Queue<WriteOp>();
+        var worker = new Queue<WriteOp>();
         var reader = writes.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (callers.Count + worker.Count > 0 || reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
+            while (reader.TryRead(out var op))
+            {
+                (op.CallerWaits ? callers : worker).Enqueue(op);
+            }
+
             batch.Clear();
-            while (batch.Count < options.MaxWritesPerTransaction && reader.TryRead(out var op))
+            while (batch.Count < options.MaxWritesPerTransaction && callers.TryDequeue(out var op))
+            {
+                batch.Add(op);
+            }
+
+            var room = batch.Count == 0 ? options.MaxWritesPerTransaction : Math.Min(WorkerWritesBesideCallers, options.MaxWritesPerTransaction - batch.Count);
+            while (room-- > 0 && worker.TryDequeue(out var op))
             {
                 batch.Add(op);
             }
@@ -1138,9 +1169,11 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
         }
     }
 
-    private sealed class WriteOp(Func<Connection, WriteBatch, object?> apply)
+    private sealed class WriteOp(Func<Connection, WriteBatch, object?> apply, bool callerWaits)
     {
         public Func<Connection, WriteBatch, object?> Apply { get; } = apply;
+
+        public bool CallerWaits { get; } = callerWaits;
 
         public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

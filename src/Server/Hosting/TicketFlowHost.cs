@@ -23,12 +23,16 @@ namespace TicketFlow.Server.Hosting;
 /// </summary>
 public static class TicketFlowHost
 {
+    private const int ThreadsPerCore = 16;
+    private const int MaxMinimumThreads = 256;
+
     /// <summary>Builds the application.</summary>
     /// <param name="args">Command-line arguments (ASP.NET Core's: --urls, --environment, configuration overrides).</param>
     /// <param name="configure">Lets tests replace services before the host is built.</param>
     /// <returns>The application, not started.</returns>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        RaiseThreadPoolMinimum();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
         var host = HostSettings.Read(Path.Combine(builder.Environment.ContentRootPath, "host.json"));
         var dataFolder = DataFolder.From(builder.Configuration);
@@ -66,5 +70,22 @@ public static class TicketFlowHost
         app.MapTicketFlowApi(host.RoutePrefix);
         app.MapSendGridEventWebhook("/webhooks/sendgrid/events");
         return app;
+    }
+
+    /// <summary>
+    /// The embedded engine reads and runs episodes synchronously on pool threads (SQLite has no asynchronous I/O), a few
+    /// milliseconds each under a backlog. With the pool's default of one thread per core, a request's next step queues
+    /// behind them: on two cores at 200 contacts a second, the continuation after the event's commit waited 8 ms at the
+    /// median and 29 ms at p90. More threads than cores let the OS share the cores between both instead. A higher
+    /// minimum set for the process (DOTNET_ThreadPool_ForceMinWorkerThreads, runtimeconfig) is kept.
+    /// </summary>
+    private static void RaiseThreadPoolMinimum()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        var wanted = Math.Min(ThreadsPerCore * Environment.ProcessorCount, MaxMinimumThreads);
+        if (workers < wanted)
+        {
+            ThreadPool.SetMinThreads(wanted, completionPorts);
+        }
     }
 }

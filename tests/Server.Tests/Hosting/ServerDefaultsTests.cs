@@ -52,6 +52,15 @@ public sealed class ServerDefaultsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_thread_pool_keeps_more_threads_than_cores_for_the_embedded_engines_synchronous_work()
+    {
+        await using var app = TicketFlowHost.Build([$"--Data:Folder={_folder}", "--urls", "http://127.0.0.1:0"]);
+
+        ThreadPool.GetMinThreads(out var workers, out _);
+        Assert.True(workers >= Math.Min(16 * Environment.ProcessorCount, 256), $"{workers} threads at least, on {Environment.ProcessorCount} cores");
+    }
+
+    [Fact]
     public void Without_Data_Folder_the_data_is_kept_per_user_not_in_the_current_directory()
     {
         var folder = DataFolder.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
