@@ -129,7 +129,7 @@ public sealed class ApiLoadTests(AzuriteFixture azurite, ITestOutputHelper outpu
                 {
                     // Timed from when the request was due, not from when a thread got to send it: a busy client's delay
                     // is latency the caller would see too (no coordinated omission).
-                    var due = start + (long)((double)i / perSecond * Stopwatch.Frequency);
+                    var due = start + (long)((i + 1.0) / perSecond * Stopwatch.Frequency); // request i is due once i + 1 are
                     var ok = await send(i);
                     latencies.Add(Stopwatch.GetElapsedTime(due).TotalMilliseconds);
                     if (!ok)
