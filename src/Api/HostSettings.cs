@@ -32,14 +32,12 @@ public sealed record HostSettings(string RoutePrefix, string HubName, int MaxCon
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
             var extensions = document.RootElement.TryGetProperty("extensions", out var e) ? e : default;
-            string? Text(string section, string name) =>
+            JsonElement? Value(string section, string name) =>
                 extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty(section, out var s) && s.TryGetProperty(name, out var v)
-                    ? v.GetString() : null;
-            bool Flag(string section, string name) =>
-                extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty(section, out var s) && s.TryGetProperty(name, out var v) && v.GetBoolean();
-            int? Number(string section, string name) =>
-                extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty(section, out var s) && s.TryGetProperty(name, out var v)
-                    ? v.GetInt32() : null;
+                    ? v : null;
+            string? Text(string section, string name) => Value(section, name)?.GetString();
+            bool Flag(string section, string name) => Value(section, name)?.GetBoolean() ?? false;
+            int? Number(string section, string name) => Value(section, name)?.GetInt32();
             var settings = new HostSettings(
                 (Text("http", "routePrefix") ?? Default.RoutePrefix).Trim('/'),
                 Text("durableTask", "hubName") ?? Default.HubName,

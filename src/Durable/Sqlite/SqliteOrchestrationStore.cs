@@ -306,19 +306,20 @@ public sealed class SqliteOrchestrationStore : IOrchestrationStore
             {
                 while (r.Read())
                 {
-                    if (!r.IsDBNull(2) && ++held > HeldMessagesPerEpisode)
-                    {
-                        // One more held than loaded exists: the episode hears where the unread ones start.
-                        heldUnreadAfter = lastHeld;
-                        continue;
-                    }
-
+                    var id = r.GetInt64(0);
                     if (!r.IsDBNull(2))
                     {
-                        lastHeld = r.GetInt64(0);
+                        if (++held > HeldMessagesPerEpisode)
+                        {
+                            // One more held than loaded exists: the episode hears where the unread ones start.
+                            heldUnreadAfter = lastHeld;
+                            continue;
+                        }
+
+                        lastHeld = id;
                     }
 
-                    messages.Add(new StoredMessage(r.GetInt64(0), ParseMessage(r.GetInt64(0), r.GetString(1))));
+                    messages.Add(new StoredMessage(id, ParseMessage(id, r.GetString(1))));
                 }
             }
 

@@ -12,6 +12,8 @@ public static class WebFunctions
 {
     private const string Ticket = "{ticketNumber:" + ApiRoutes.Id + "}";
 
+    private const string Iwp = "web/tickets/" + Ticket + "/iwps/{iwpId:" + ApiRoutes.Id + "}";
+
     private const string Form = "{form:regex(^(contact|event|earnings|iwp)$)}";
 
     /// <summary>GET: The page's style sheet.</summary>
@@ -92,7 +94,7 @@ public static class WebFunctions
     /// <returns>When the page has been written.</returns>
     [Function(nameof(GetTicketIwpDocument))]
     public static Task GetTicketIwpDocument(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "web/tickets/" + Ticket + "/iwps/{iwpId:" + ApiRoutes.Id + "}/document")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Iwp + "/document")] HttpRequest request,
         [DurableClient] DurableTaskClient client) =>
         FunctionsApiPipeline.InvokeAsync(request, client);
 
@@ -102,7 +104,7 @@ public static class WebFunctions
     /// <returns>When the page has been written.</returns>
     [Function(nameof(GetIwpAmendmentForm))]
     public static Task GetIwpAmendmentForm(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "web/tickets/" + Ticket + "/iwps/{iwpId:" + ApiRoutes.Id + "}/amend")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Iwp + "/amend")] HttpRequest request,
         [DurableClient] DurableTaskClient client) =>
         FunctionsApiPipeline.InvokeAsync(request, client);
 
@@ -112,7 +114,7 @@ public static class WebFunctions
     /// <returns>When the page has been written.</returns>
     [Function(nameof(AmendIwpFromPage))]
     public static Task AmendIwpFromPage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "web/tickets/" + Ticket + "/iwps/{iwpId:" + ApiRoutes.Id + "}/amend")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Iwp + "/amend")] HttpRequest request,
         [DurableClient] DurableTaskClient client) =>
         FunctionsApiPipeline.InvokeAsync(request, client);
 
