@@ -101,8 +101,9 @@ public static class ApiServiceCollectionExtensions
     /// <summary>
     /// Who a request is counted as. Authentication runs first, so a caller is counted by who it is, whichever
     /// credential it used; requests without a valid one are counted by client address, and apart from the anonymous
-    /// endpoints (health, the OpenAPI document, the signed SendGrid webhook), so that one flood of garbage keys locks
-    /// out neither other addresses nor the probes and the webhook.
+    /// endpoints (health, the OpenAPI document, the signed SendGrid webhook, the web page's sign-in form and
+    /// stylesheet), so that one flood of garbage keys locks out neither other addresses nor the probes, the webhook and
+    /// the page.
     /// </summary>
     internal static (string Partition, int Limit) RatePartition(HttpContext http, ApiSecurityOptions settings)
     {
@@ -114,12 +115,23 @@ public static class ApiServiceCollectionExtensions
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var path = http.Request.Path;
         var area = path.StartsWithSegments("/webhooks") ? "webhook"
-            : path.Value?.Contains("/health/", StringComparison.Ordinal) == true || path.Value?.Contains("/openapi/", StringComparison.Ordinal) == true ? "public"
+            : path.Value?.Contains("/health/", StringComparison.Ordinal) == true || path.Value?.Contains("/openapi/", StringComparison.Ordinal) == true
+              || IsWebPagesPublicResource(http) ? "public"
             : null;
         return area is null
             ? ($"anonymous|{address}", settings.AnonymousRequestsPerWindow)
             : ($"{area}|{address}", settings.RequestsPerWindow);
     }
+
+    /// <summary>
+    /// The web page's sign-in form and stylesheet, read before anyone is signed in. They try no credential, and the
+    /// staff of one office share one address: counted as anonymous, their page views would use up the office's
+    /// sign-in attempts. The sign-in post itself tries a credential and stays anonymous.
+    /// </summary>
+    private static bool IsWebPagesPublicResource(HttpContext http) =>
+        (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+        && http.Request.Path.Value is { } path
+        && (path.EndsWith("/web" + WebPage.SignInPath, StringComparison.Ordinal) || path.EndsWith("/web" + WebPage.StylesheetPath, StringComparison.Ordinal));
 
     private static ExpiringCache<T> Cache<T>(IServiceProvider services)
         where T : class =>

@@ -188,7 +188,7 @@ public sealed class SignInTests(WebFixture web)
     [Fact]
     public async Task A_signed_in_staff_member_is_rate_limited_as_themself_not_as_an_anonymous_address()
     {
-        // Four anonymous requests a window: the sign-in page and its post use two; every page after them is signed in.
+        // Four anonymous requests a window: the sign-in post uses one (the form is public); every page after it is signed in.
         await using var host = await ApiHost.StartAsync(web.Azurite, "--Api:Security:AnonymousRequestsPerWindow=4", "--Api:Security:RateWindow=01:00:00");
         var credential = (await StaffCredentials.CreateAsync("P00001", "s1", host.App.Services.GetRequiredService<IApiKeyStore>(), TimeProvider.System, CancellationToken.None)).Value;
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.BaseAddress };
@@ -209,6 +209,46 @@ public sealed class SignInTests(WebFixture web)
         }
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a));
+    }
+
+    [Fact]
+    public async Task The_sign_in_form_and_stylesheet_do_not_use_up_an_addresss_sign_in_attempts_but_wrong_credentials_do()
+    {
+        // Staff of one office share one address: reading the form is not an attempt; posting a credential is.
+        await using var host = await ApiHost.StartAsync(web.Azurite, "--Api:Security:AnonymousRequestsPerWindow=3", "--Api:Security:RateWindow=01:00:00");
+        var credential = (await StaffCredentials.CreateAsync("P00001", "s1", host.App.Services.GetRequiredService<IApiKeyStore>(), TimeProvider.System, CancellationToken.None)).Value;
+        using var staff = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+        using var guesser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+
+        var reads = new List<HttpStatusCode>();
+        var form = string.Empty;
+        for (var i = 0; i < 10; i++)
+        {
+            using var page = await staff.GetAsync("/api/web/sign-in");
+            using var css = await staff.GetAsync("/api/web/site.css");
+            form = await page.Content.ReadAsStringAsync();
+            reads.AddRange([page.StatusCode, css.StatusCode]);
+        }
+
+        var attempts = new List<HttpStatusCode> { await PostSignInAsync(staff, form, credential) };
+        var guessersForm = await guesser.GetStringAsync("/api/web/sign-in");
+        for (var i = 0; i < 3; i++)
+        {
+            attempts.Add(await PostSignInAsync(guesser, guessersForm, "tfs_0123456789abcdef_wrong"));
+        }
+
+        Assert.All(reads, r => Assert.Equal(HttpStatusCode.OK, r));
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], attempts);
+    }
+
+    private static async Task<HttpStatusCode> PostSignInAsync(HttpClient client, string form, string credential)
+    {
+        using var posted = await client.PostAsync("/api/web/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [WebPage.AntiforgeryField] = Token(form),
+            ["credential"] = credential,
+        }));
+        return posted.StatusCode;
     }
 
     /// <summary>A host configured to run behind Easy Auth, with casey mapped to staff member s1 and ghost to one P00001 does not have.</summary>

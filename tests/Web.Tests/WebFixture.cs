@@ -97,7 +97,12 @@ public sealed class WebFixture : IAsyncLifetime
         var page = await NewPageAsync();
         await page.GotoAsync(Url("sign-in"));
         await page.GetByLabel("Staff credential").FillAsync(credential ?? FirstStaffCredential);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // The post's own answer, so that a refusal (a 429, a form error) fails here with its reason, not after a
+        // minute spent waiting for a redirect that will not come.
+        var posted = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/sign-in", StringComparison.Ordinal));
+        Assert.True(posted.Status == 302, $"The sign-in post answered {posted.Status}: {(posted.Status == 302 ? string.Empty : await posted.TextAsync())}");
         await page.WaitForURLAsync(u => !u.Contains("/sign-in", StringComparison.Ordinal));
         return page;
     }

@@ -21,8 +21,8 @@ public sealed class ApiSecurityOptions
 
     /// <summary>
     /// How many requests without a valid credential one client address may make in each <see cref="RateWindow"/>
-    /// (counted apart from health checks, the OpenAPI document and the SendGrid webhook, which such a flood never
-    /// starves).
+    /// (counted apart from health checks, the OpenAPI document, the SendGrid webhook and the web page's sign-in form
+    /// and stylesheet, which such a flood never starves and which are no sign-in attempt).
     /// </summary>
     [Range(1, 1_000_000)]
     public int AnonymousRequestsPerWindow { get; set; } = 120;

@@ -21,7 +21,7 @@ public static class WebEndpoints
     public static IEndpointRouteBuilder MapTicketFlowWeb(this IEndpointRouteBuilder app, string routePrefix)
     {
         var web = app.MapGroup($"/{routePrefix}/web").ExcludeFromDescription();
-        web.MapGet("/site.css", () => Results.Text(WebStyles.Css, "text/css; charset=utf-8")).AllowAnonymous();
+        web.MapGet(WebPage.StylesheetPath, () => Results.Text(WebStyles.Css, "text/css; charset=utf-8")).AllowAnonymous();
         web.MapSignInEndpoints();
 
         var staff = web.MapGroup("/").RequireAuthorization(WebServiceCollectionExtensions.StaffPolicy);

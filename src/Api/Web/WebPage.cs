@@ -14,6 +14,12 @@ internal static class WebPage
     /// <summary>The hidden form field that carries the antiforgery token.</summary>
     public const string AntiforgeryField = "__RequestVerificationToken";
 
+    /// <summary>The sign-in form's path under <see cref="Base"/>.</summary>
+    public const string SignInPath = "/sign-in";
+
+    /// <summary>The stylesheet's path under <see cref="Base"/>.</summary>
+    public const string StylesheetPath = "/site.css";
+
     /// <summary>The page's base path, <c>/{prefix}/web</c>.</summary>
     public static string Base(HttpContext http) => $"/{http.RequestServices.GetRequiredService<HostSettings>().RoutePrefix}/web";
 
@@ -43,7 +49,8 @@ internal static class WebPage
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{E(title)}} · TicketFlow</title>
-            <link rel="stylesheet" href="{{b}}/site.css">
+            <link rel="stylesheet" href="{{b}}{{StylesheetPath}}">
+            <link rel="icon" href="data:,">
             </head>
             <body>
             <a class="skip" href="#main">Skip to main content</a>

@@ -65,7 +65,7 @@ public static class WebServiceCollectionExtensions
                 o.Cookie.Path = $"/{host.RoutePrefix}/web";
                 o.ExpireTimeSpan = web.Value.SessionLifetime;
                 o.SlidingExpiration = true;
-                o.LoginPath = $"/{host.RoutePrefix}/web/sign-in";
+                o.LoginPath = $"/{host.RoutePrefix}/web{WebPage.SignInPath}";
                 o.LogoutPath = $"/{host.RoutePrefix}/web/sign-out";
                 o.AccessDeniedPath = o.LoginPath;
                 o.Events.OnValidatePrincipal = StillValidAsync;

@@ -1,4 +1,5 @@
 using TicketFlow.Api;
+using TicketFlow.Api.Web;
 using TicketFlow.Functions.Http;
 
 namespace TicketFlow.Functions.Web;
@@ -21,7 +22,7 @@ public static class WebFunctions
     /// <returns>When the page has been written.</returns>
     [Function(nameof(GetSiteStyles))]
     public static Task GetSiteStyles(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "web/site.css")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "web" + WebPage.StylesheetPath)] HttpRequest request) =>
         FunctionsApiPipeline.InvokeAsync(request);
 
     /// <summary>GET: The sign-in form.</summary>
@@ -29,7 +30,7 @@ public static class WebFunctions
     /// <returns>When the page has been written.</returns>
     [Function(nameof(GetSignIn))]
     public static Task GetSignIn(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "web/sign-in")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "web" + WebPage.SignInPath)] HttpRequest request) =>
         FunctionsApiPipeline.InvokeAsync(request);
 
     /// <summary>POST: Signs a staff member in with their credential.</summary>
@@ -37,7 +38,7 @@ public static class WebFunctions
     /// <returns>When the page has been written.</returns>
     [Function(nameof(SignIn))]
     public static Task SignIn(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "web/sign-in")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "web" + WebPage.SignInPath)] HttpRequest request) =>
         FunctionsApiPipeline.InvokeAsync(request);
 
     /// <summary>POST: Signs the staff member out.</summary>

@@ -12,8 +12,8 @@ internal static class SignInEndpoints
 {
     public static RouteGroupBuilder MapSignInEndpoints(this RouteGroupBuilder web)
     {
-        web.MapGet("/sign-in", (HttpContext http) => Form(http, error: null)).AllowAnonymous();
-        web.MapPost("/sign-in", SignInAsync).AllowAnonymous().AddEndpointFilter(WebEndpoints.ValidateAntiforgeryAsync);
+        web.MapGet(WebPage.SignInPath, (HttpContext http) => Form(http, error: null)).AllowAnonymous();
+        web.MapPost(WebPage.SignInPath, SignInAsync).AllowAnonymous().AddEndpointFilter(WebEndpoints.ValidateAntiforgeryAsync);
         web.MapPost("/sign-out", SignOutAsync).RequireAuthorization(WebServiceCollectionExtensions.StaffPolicy).AddEndpointFilter(WebEndpoints.ValidateAntiforgeryAsync);
         return web;
     }
@@ -61,7 +61,7 @@ internal static class SignInEndpoints
         }
 
         await http.SignOutAsync(WebServiceCollectionExtensions.CookieScheme);
-        return Results.Redirect(WebPage.Base(http) + "/sign-in");
+        return Results.Redirect(WebPage.Base(http) + WebPage.SignInPath);
     }
 
     private static IResult Form(HttpContext http, string? error)
@@ -77,7 +77,7 @@ internal static class SignInEndpoints
         var main = $"""
             {errorHtml}
             <p>Sign in with the staff credential your operator created for you (the first start of the server prints one).</p>
-            <form method="post" action="{WebPage.Base(http)}/sign-in">
+            <form method="post" action="{WebPage.Base(http)}{WebPage.SignInPath}">
             {WebPage.Antiforgery(http)}
             <input type="hidden" name="returnUrl" value="{E(returnUrl)}">
             <div class="field{(error is null ? "" : " invalid")}">
