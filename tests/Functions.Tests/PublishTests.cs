@@ -41,6 +41,11 @@ public sealed class PublishTests
             Assert.True(File.Exists(Path.Combine(output.FullName, "worker.config.json")));
             Assert.True(File.Exists(Path.Combine(output.FullName, "host.json")));
             Assert.True(File.Exists(Path.Combine(output.FullName, "TicketFlow.Functions.dll")));
+
+            // The worker reaches optimized code soon after it starts taking traffic, as the server does (Directory.Build.props).
+            var knobs = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output.FullName, "TicketFlow.Functions.runtimeconfig.json")))!["runtimeOptions"]!["configProperties"]!;
+            Assert.Equal(0, (int)knobs["System.Runtime.TieredCompilation.CallCountingDelayMs"]!);
+            Assert.False((bool)knobs["System.Runtime.TieredPGO"]!);
         }
         finally
         {

@@ -61,6 +61,17 @@ public sealed class ServerDefaultsTests : IDisposable
     }
 
     [Fact]
+    public async Task The_server_counts_calls_from_its_start_and_optimizes_hot_code_without_PGOs_extra_tier()
+    {
+        // The runtime configuration the tool ships with (copied beside these tests from src/Server's build).
+        var config = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "ticketflow.runtimeconfig.json"));
+        var knobs = System.Text.Json.Nodes.JsonNode.Parse(config)!["runtimeOptions"]!["configProperties"]!;
+
+        Assert.Equal(0, (int)knobs["System.Runtime.TieredCompilation.CallCountingDelayMs"]!);
+        Assert.False((bool)knobs["System.Runtime.TieredPGO"]!);
+    }
+
+    [Fact]
     public void Without_Data_Folder_the_data_is_kept_per_user_not_in_the_current_directory()
     {
         var folder = DataFolder.From(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
