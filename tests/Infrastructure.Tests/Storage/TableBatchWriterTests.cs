@@ -104,6 +104,36 @@ public sealed class TableBatchWriterTests(AzuriteFixture azurite)
         Assert.Equal(before, requests.Count);
     }
 
+    [Fact]
+    public async Task A_transaction_over_4_MiB_is_refused_before_anything_is_sent_and_many_large_entities_are_split_to_fit()
+    {
+        var (table, requests) = await CountedTableAsync();
+        // Five entities of about 900 KB each as the service counts them (UTF-16): within 1 MiB each, 4.4 MB together.
+        var entities = Enumerable.Range(0, 5).Select(i =>
+        {
+            var entity = new TableEntity("t", Row(i));
+            for (var p = 0; p < 28; p++)
+            {
+                entity[$"Part{p}"] = new string((char)('a' + p), 16 * 1024);
+            }
+
+            return entity;
+        }).ToList();
+        var before = requests.Count;
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() =>
+            table.SubmitCheckedTransactionAsync([.. entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))]));
+        Assert.Contains("4 MiB", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, requests.Count);
+
+        var transactions = await table.UpsertManyAsync(entities, TableUpdateMode.Replace);
+
+        Assert.Equal(2, transactions);
+        var stored = await table.QueryAsync<TableEntity>().ToListAsync();
+        Assert.Equal(5, stored.Count);
+        Assert.All(stored, e => Assert.Equal(new string((char)('a' + 27), 16 * 1024), e.GetString("Part27")));
+    }
+
     [Theory]
     [InlineData("ticket/1")]
     [InlineData("ticket\\1")]

@@ -5,21 +5,28 @@ namespace TicketFlow.Infrastructure.Storage.Tables;
 
 /// <summary>
 /// Entity group transactions through Azure.Data.Tables with the service's rules checked before anything is sent (the
-/// SDK leaves them to the service): at most 100 actions, all in one partition, each row once, each entity within
-/// <see cref="TableEntityLimits"/>. <see cref="UpsertManyAsync"/> writes many entities with as few transactions as
-/// allowed.
+/// SDK leaves them to the service): at most 100 actions and 4 MiB, all in one partition, each row once, each entity
+/// within <see cref="TableEntityLimits"/>. <see cref="UpsertManyAsync"/> writes many entities with as few transactions
+/// as allowed.
 /// </summary>
 public static class TableBatchWriter
 {
     /// <summary>The most actions one entity group transaction may hold.</summary>
     public const int MaxActions = 100;
 
+    /// <summary>The largest payload of one entity group transaction (4 MiB).</summary>
+    public const int MaxTransactionBytes = 4 * 1024 * 1024;
+
+    // Each action is a part of the multipart body with its own request line and headers (the entity's URL, content
+    // type, ids): counted generously, so that a transaction this check accepts is never refused for its size.
+    private const int ActionOverheadBytes = 2048;
+
     /// <summary>Submits one all-or-nothing transaction after checking it.</summary>
     /// <param name="table">The table.</param>
     /// <param name="actions">At most 100 actions on one partition.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The service's answers, one per action.</returns>
-    /// <exception cref="ArgumentException">Empty, over 100 actions, more than one partition, a row twice, or an entity over a limit; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">Empty, over 100 actions or 4 MiB, more than one partition, a row twice, or an entity over a limit; nothing was sent.</exception>
     /// <exception cref="TableTransactionFailedException">The service refused an action; none was applied.</exception>
     public static async Task<Response<IReadOnlyList<Response>>> SubmitCheckedTransactionAsync(
         this TableClient table, IReadOnlyCollection<TableTransactionAction> actions, CancellationToken cancellationToken = default)
@@ -44,7 +51,7 @@ public static class TableBatchWriter
         var transactions = 0;
         foreach (var partition in entities.GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
         {
-            foreach (var chunk in partition.Chunk(MaxActions))
+            foreach (var chunk in Transactions(partition))
             {
                 await table.SubmitCheckedTransactionAsync([.. chunk.Select(e => new TableTransactionAction(type, e))], cancellationToken).ConfigureAwait(false);
                 transactions++;
@@ -78,6 +85,34 @@ public static class TableBatchWriter
         return transactions;
     }
 
+    /// <summary>One partition's entities in order, cut into transactions within both the action and the byte limit.</summary>
+    private static IEnumerable<List<ITableEntity>> Transactions(IEnumerable<ITableEntity> partition)
+    {
+        var chunk = new List<ITableEntity>();
+        long bytes = 0;
+        foreach (var entity in partition)
+        {
+            var size = Size(entity);
+            if (chunk.Count == MaxActions || (chunk.Count > 0 && bytes + size > MaxTransactionBytes))
+            {
+                yield return chunk;
+                chunk = [];
+                bytes = 0;
+            }
+
+            chunk.Add(entity);
+            bytes += size;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
+    private static long Size(ITableEntity entity) =>
+        ActionOverheadBytes + (entity is TableEntity e ? TableEntityLimits.Validate(e) : 0);
+
     private static void Check(IReadOnlyCollection<TableTransactionAction> actions)
     {
         ArgumentNullException.ThrowIfNull(actions);
@@ -95,6 +130,7 @@ public static class TableBatchWriter
 
         var partition = actions.First().Entity.PartitionKey;
         var rows = new HashSet<string>(StringComparer.Ordinal);
+        long bytes = 0;
         foreach (var action in actions)
         {
             if (!string.Equals(action.Entity.PartitionKey, partition, StringComparison.Ordinal))
@@ -109,15 +145,21 @@ public static class TableBatchWriter
                 throw new ArgumentException($"The row '{action.Entity.RowKey}' appears twice in one transaction. Nothing was sent.", nameof(actions));
             }
 
-            if (action.Entity is TableEntity entity)
-            {
-                TableEntityLimits.Validate(entity);
-            }
-            else
+            if (action.Entity is not TableEntity)
             {
                 TableKeys.Validate(action.Entity.PartitionKey, "PartitionKey");
                 TableKeys.Validate(action.Entity.RowKey, "RowKey");
             }
+
+            bytes += Size(action.Entity);
+        }
+
+        if (bytes > MaxTransactionBytes)
+        {
+            throw new ArgumentException(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"A transaction's payload is at most {MaxTransactionBytes:N0} bytes (4 MiB); these {actions.Count} actions measure about {bytes:N0}. Nothing was sent: split it (UpsertManyAsync does)."),
+                nameof(actions));
         }
     }
 }
