@@ -70,7 +70,11 @@ public sealed class EngineHost : IAsyncDisposable
     /// <param name="engine">Which engine.</param>
     /// <param name="worker">Adds the tasks to the worker builder.</param>
     /// <param name="services">Services the tasks need.</param>
-    /// <param name="embeddedStart">The embedded engine's virtual start time (Microsoft's host runs on the real clock).</param>
+    /// <param name="embeddedStart">
+    /// The embedded engine's clock, held there: no timer fires on it (Microsoft's host runs on the real clock, so
+    /// what runs here must not wait for one). Were it skipping time, a worker idle before the test's next event
+    /// arrived would jump to the workflow's first reminder, a race a busy machine loses.
+    /// </param>
     /// <returns>The host.</returns>
     public static async Task<EngineHost> StartAsync(Engine engine, Action<IDurableTaskWorkerBuilder> worker, Action<IServiceCollection>? services, DateTimeOffset embeddedStart)
     {
@@ -82,7 +86,7 @@ public sealed class EngineHost : IAsyncDisposable
 
         if (engine == Engine.Embedded)
         {
-            return new EngineHost(engine, await DurableTestHost.StartAsync(Configure, embeddedStart), null);
+            return new EngineHost(engine, await DurableTestHost.StartAsync(Configure, embeddedStart, new DurableTestHostOptions { SkipTime = false }), null);
         }
 
         // The host's own AddDurableTaskWorker call comes after ConfigureServices and joins the same (default) builder.
