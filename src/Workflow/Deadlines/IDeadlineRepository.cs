@@ -6,11 +6,15 @@ namespace TicketFlow.Workflow.Deadlines;
 /// </summary>
 public interface IDeadlineRepository
 {
-    /// <summary>Adds a deadline or updates its state.</summary>
-    /// <param name="deadline">The record.</param>
+    /// <summary>
+    /// Adds deadlines or updates their states, together: what one event changed (a period met and the next one opened)
+    /// is stored all at once or not at all, so no reader sees one change without the other. Where the same deadline
+    /// appears twice, the later record wins, as writing them in order would.
+    /// </summary>
+    /// <param name="deadlines">The records, of one EN.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    /// <returns>A task that completes when it is stored.</returns>
-    Task UpsertAsync(DeadlineRecord deadline, CancellationToken cancellationToken);
+    /// <returns>A task that completes when they are stored.</returns>
+    Task UpsertAsync(IReadOnlyList<DeadlineRecord> deadlines, CancellationToken cancellationToken);
 
     /// <summary>The EN's deadlines due in a date range, with the query's filters, by due date.</summary>
     /// <param name="query">The query.</param>

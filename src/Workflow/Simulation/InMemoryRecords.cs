@@ -117,15 +117,19 @@ public sealed class InMemoryRecords :
     Task<int> IIwpRepository.DeleteAllAsync(string enPid, string ticketNumber, CancellationToken cancellationToken) =>
         Task.FromResult(RemoveWhere(Iwps, k => k.Item1 == enPid && k.Item2 == ticketNumber));
 
-    public Task UpsertAsync(DeadlineRecord deadline, CancellationToken cancellationToken)
+    public Task UpsertAsync(IReadOnlyList<DeadlineRecord> deadlines, CancellationToken cancellationToken)
     {
-        var key = (deadline.EnPid, deadline.SubjectId, deadline.RuleId, deadline.ClockStartedOn);
-        if (!Deadlines.TryGetValue(key, out var existing) || existing != deadline)
+        foreach (var deadline in deadlines)
         {
-            DeadlineHistory.Enqueue((Clock.GetUtcNow(), deadline));
+            var key = (deadline.EnPid, deadline.SubjectId, deadline.RuleId, deadline.ClockStartedOn);
+            if (!Deadlines.TryGetValue(key, out var existing) || existing != deadline)
+            {
+                DeadlineHistory.Enqueue((Clock.GetUtcNow(), deadline));
+            }
+
+            Deadlines[key] = deadline;
         }
 
-        Deadlines[key] = deadline;
         return Task.CompletedTask;
     }
 

@@ -12,9 +12,12 @@ namespace TicketFlow.Infrastructure.Storage.Records;
 /// </summary>
 internal sealed class TableDeadlineRepository(RecordTables tables) : IDeadlineRepository
 {
-    public Task UpsertAsync(DeadlineRecord deadline, CancellationToken cancellationToken) =>
-        tables.Deadlines.UpsertAsync(TableKeys.Create(deadline.EnPid), Row(deadline), deadline, cancellationToken,
-            ("SubjectId", deadline.SubjectId), ("RuleId", deadline.RuleId), ("State", deadline.State.ToString()), ("StaffId", deadline.StaffId));
+    // One EN's records share its partition, so an event's changes are one entity group transaction.
+    public Task UpsertAsync(IReadOnlyList<DeadlineRecord> deadlines, CancellationToken cancellationToken) =>
+        tables.Deadlines.UpsertManyAsync(
+            deadlines.Select(d => new RecordRow<DeadlineRecord>(TableKeys.Create(d.EnPid), Row(d), d,
+                [("SubjectId", d.SubjectId), ("RuleId", d.RuleId), ("State", d.State.ToString()), ("StaffId", d.StaffId)])),
+            cancellationToken);
 
     public async Task<IReadOnlyList<DeadlineRecord>> QueryAsync(DeadlineQuery query, CancellationToken cancellationToken)
     {

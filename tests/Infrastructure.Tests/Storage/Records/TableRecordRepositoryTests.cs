@@ -19,10 +19,10 @@ public sealed class TableRecordRepositoryTests(AzuriteFixture azurite)
     private static readonly CancellationToken Ct = CancellationToken.None;
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
 
-    private ServiceProvider Repositories()
+    private ServiceProvider Repositories(Azure.Data.Tables.TableClientOptions? options = null)
     {
         var services = new ServiceCollection();
-        services.AddSingleton(azurite.CreateTableServiceClient());
+        services.AddSingleton(azurite.CreateTableServiceClient(options));
         services.AddSingleton(azurite.CreateBlobServiceClient());
         services.AddRecordServices();
         services.Configure<RecordStoreOptions>(o => o.TablePrefix = AzuriteFixture.UniqueName("rec"));
@@ -48,12 +48,12 @@ public sealed class TableRecordRepositoryTests(AzuriteFixture azurite)
     {
         using var sp = Repositories();
         var deadlines = sp.GetRequiredService<IDeadlineRepository>();
-        await deadlines.UpsertAsync(new DeadlineRecord("P1", "T-1", RuleIds.IwpSubmission, D(2026, 3, 1), D(2026, 3, 15), DeadlineState.Open, "s1"), Ct);
-        await deadlines.UpsertAsync(new DeadlineRecord("P1", "T-2", RuleIds.PmReview, D(2026, 3, 2), D(2026, 3, 11), DeadlineState.Open, "s2"), Ct);
-        await deadlines.UpsertAsync(new DeadlineRecord("P1", "T-3", RuleIds.IjaFollowUp, D(2026, 3, 20), D(2026, 4, 20), DeadlineState.Open, "s1"), Ct);
-        await deadlines.UpsertAsync(new DeadlineRecord("P2", "T-9", RuleIds.IwpSubmission, D(2026, 3, 1), D(2026, 3, 15), DeadlineState.Open, "s1"), Ct);
+        await deadlines.UpsertAsync([new DeadlineRecord("P1", "T-1", RuleIds.IwpSubmission, D(2026, 3, 1), D(2026, 3, 15), DeadlineState.Open, "s1")], Ct);
+        await deadlines.UpsertAsync([new DeadlineRecord("P1", "T-2", RuleIds.PmReview, D(2026, 3, 2), D(2026, 3, 11), DeadlineState.Open, "s2")], Ct);
+        await deadlines.UpsertAsync([new DeadlineRecord("P1", "T-3", RuleIds.IjaFollowUp, D(2026, 3, 20), D(2026, 4, 20), DeadlineState.Open, "s1")], Ct);
+        await deadlines.UpsertAsync([new DeadlineRecord("P2", "T-9", RuleIds.IwpSubmission, D(2026, 3, 1), D(2026, 3, 15), DeadlineState.Open, "s1")], Ct);
         // Writing a deadline again updates its state in place.
-        await deadlines.UpsertAsync(new DeadlineRecord("P1", "T-2", RuleIds.PmReview, D(2026, 3, 2), D(2026, 3, 11), DeadlineState.Overdue, "s2"), Ct);
+        await deadlines.UpsertAsync([new DeadlineRecord("P1", "T-2", RuleIds.PmReview, D(2026, 3, 2), D(2026, 3, 11), DeadlineState.Overdue, "s2")], Ct);
 
         var march = await deadlines.QueryAsync(new DeadlineQuery("P1", D(2026, 3, 1), D(2026, 3, 31)), Ct);
         var lastDayIncluded = await deadlines.QueryAsync(new DeadlineQuery("P1", D(2026, 3, 11), D(2026, 3, 11)), Ct);
@@ -72,12 +72,37 @@ public sealed class TableRecordRepositoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_events_deadline_changes_are_one_request_and_the_later_record_of_a_deadline_wins()
+    {
+        var requests = new RequestCounter();
+        var options = new Azure.Data.Tables.TableClientOptions();
+        options.AddPolicy(requests, Azure.Core.HttpPipelinePosition.PerCall);
+        using var sp = Repositories(options);
+        var deadlines = sp.GetRequiredService<IDeadlineRepository>();
+        var followUp = new DeadlineRecord("P1", "T-1", RuleIds.IjaFollowUp, D(2026, 3, 1), D(2026, 3, 31), DeadlineState.Open, "s1");
+        await deadlines.UpsertAsync([followUp], Ct); // creates the table
+        var before = requests.Count;
+
+        // A two-way contact: this period's follow-up met, the next one opened; the same deadline twice, the later wins.
+        await deadlines.UpsertAsync(
+        [
+            followUp with { State = DeadlineState.Overdue },
+            new DeadlineRecord("P1", "T-1", RuleIds.IjaFollowUp, D(2026, 4, 1), D(2026, 4, 30), DeadlineState.Open, "s1"),
+            followUp with { State = DeadlineState.Met },
+        ], Ct);
+
+        Assert.Equal(before + 1, requests.Count);
+        var stored = await deadlines.ListForSubjectAsync("P1", "T-1", Ct);
+        Assert.Equal([DeadlineState.Met, DeadlineState.Open], stored.Select(d => d.State));
+    }
+
+    [Fact]
     public async Task A_deadline_query_pages_through_more_than_a_thousand_records()
     {
         using var sp = Repositories();
         var deadlines = sp.GetRequiredService<IDeadlineRepository>();
         await Parallel.ForEachAsync(Enumerable.Range(0, 1100), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-            await deadlines.UpsertAsync(new DeadlineRecord("P1", $"T-{i:D4}", RuleIds.IwpSubmission, D(2026, 1, 1), D(2026, 1, 15), DeadlineState.Open, null), ct));
+            await deadlines.UpsertAsync([new DeadlineRecord("P1", $"T-{i:D4}", RuleIds.IwpSubmission, D(2026, 1, 1), D(2026, 1, 15), DeadlineState.Open, null)], ct));
 
         var all = await deadlines.QueryAsync(new DeadlineQuery("P1", D(2026, 1, 1), D(2026, 1, 31)), Ct);
 
