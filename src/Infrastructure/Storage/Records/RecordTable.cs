@@ -93,7 +93,8 @@ internal sealed class RecordTable(TableServiceClient service, BlobContainerClien
 
     /// <summary>
     /// Inserts or replaces many records with as few requests as the service allows: each partition's in entity group
-    /// transactions (all of a transaction or none; one when they fit in 100 rows and 4 MiB). Where a row appears twice,
+    /// transactions (all of a transaction or none; one when they fit in 100 rows and 4 MiB; a lone record is a plain
+    /// upsert). Where a row appears twice,
     /// the later record wins, as writing them in order would.
     /// </summary>
     public async Task UpsertManyAsync<T>(IEnumerable<RecordRow<T>> rows, CancellationToken cancellationToken)
@@ -102,8 +103,7 @@ internal sealed class RecordTable(TableServiceClient service, BlobContainerClien
         var latest = new Dictionary<(string, string), RecordRow<T>>();
         foreach (var row in rows)
         {
-            latest.Remove((row.PartitionKey, row.RowKey));
-            latest.Add((row.PartitionKey, row.RowKey), row);
+            latest[(row.PartitionKey, row.RowKey)] = row;
         }
 
         if (latest.Count == 0)
@@ -116,13 +116,6 @@ internal sealed class RecordTable(TableServiceClient service, BlobContainerClien
         foreach (var row in latest.Values)
         {
             entities.Add(await EntityAsync(row.PartitionKey, row.RowKey, row.Record, row.Columns, cancellationToken).ConfigureAwait(false));
-        }
-
-        // One record needs no transaction: a plain upsert is as atomic and costs the service and the SDK less.
-        if (entities.Count == 1)
-        {
-            await client.UpsertEntityAsync(entities[0], TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return;
         }
 
         await client.UpsertManyAsync(entities, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);

@@ -36,13 +36,13 @@ public static class TableBatchWriter
         return await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Upserts every entity; returns how many transactions were sent.</summary>
+    /// <summary>Upserts every entity; returns how many requests were sent (a transaction each, or a plain upsert for a lone entity).</summary>
     /// <param name="table">The table.</param>
     /// <param name="entities">The entities (any partitions; a row may appear once).</param>
     /// <param name="mode">Merge or Replace.</param>
     /// <param name="cancellationToken">Cancels the remaining transactions.</param>
-    /// <returns>The number of transactions sent.</returns>
-    /// <remarks>Each transaction is atomic; the whole call is not (a failure leaves the earlier transactions applied), so use it for idempotent upserts such as imports and deadline projections.</remarks>
+    /// <returns>The number of requests sent.</returns>
+    /// <remarks>Each request is atomic; the whole call is not (a failure leaves the earlier transactions applied), so use it for idempotent upserts such as imports and deadline projections.</remarks>
     public static async Task<int> UpsertManyAsync(this TableClient table, IEnumerable<ITableEntity> entities, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -53,7 +53,17 @@ public static class TableBatchWriter
         {
             foreach (var chunk in Transactions(partition))
             {
-                await table.SubmitCheckedTransactionAsync([.. chunk.Select(e => new TableTransactionAction(type, e))], cancellationToken).ConfigureAwait(false);
+                // A lone entity needs no transaction: a plain upsert is as atomic and costs the service and the SDK
+                // less. Transactions() has checked its size and keys.
+                if (chunk.Count == 1)
+                {
+                    await table.UpsertEntityAsync(chunk[0], mode, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await table.SubmitCheckedTransactionAsync([.. chunk.Select(e => new TableTransactionAction(type, e))], cancellationToken).ConfigureAwait(false);
+                }
+
                 transactions++;
             }
         }
@@ -110,8 +120,18 @@ public static class TableBatchWriter
         }
     }
 
-    private static long Size(ITableEntity entity) =>
-        ActionOverheadBytes + (entity is TableEntity e ? TableEntityLimits.Validate(e) : 0);
+    /// <summary>An action's share of a transaction's payload, after checking the entity's keys and limits.</summary>
+    private static long Size(ITableEntity entity)
+    {
+        if (entity is TableEntity e)
+        {
+            return ActionOverheadBytes + TableEntityLimits.Validate(e);
+        }
+
+        TableKeys.Validate(entity.PartitionKey, "PartitionKey");
+        TableKeys.Validate(entity.RowKey, "RowKey");
+        return ActionOverheadBytes;
+    }
 
     private static void Check(IReadOnlyCollection<TableTransactionAction> actions)
     {
@@ -143,12 +163,6 @@ public static class TableBatchWriter
             if (!rows.Add(action.Entity.RowKey))
             {
                 throw new ArgumentException($"The row '{action.Entity.RowKey}' appears twice in one transaction. Nothing was sent.", nameof(actions));
-            }
-
-            if (action.Entity is not TableEntity)
-            {
-                TableKeys.Validate(action.Entity.PartitionKey, "PartitionKey");
-                TableKeys.Validate(action.Entity.RowKey, "RowKey");
             }
 
             bytes += Size(action.Entity);
